@@ -24,7 +24,7 @@
 //   the window, the ladder recenters: it rebuilds the window around the prices that matter now.
 //   A cooldown proportional to the book's size bounds what pathological inputs (many absurd
 //   prices) can cost: recentering is O(levels + window/4096) and happens at most once per
-//   max(64, levels/2) updates.
+//   max(64, levels/2) updates. It is the one place besides the overflow that allocates.
 //
 // Invalid input, chosen to be a no-op rather than an assert: prices with ticks <= 0 (Binance
 // prices are positive) or >= 2^62 (keeps rank and notional arithmetic far from overflow) are

@@ -204,9 +204,9 @@ bool FileDecoder::decodeGzip(const MappedFile& file) {
                 block->size == 0 ? block->space() : std::min(block->space(), m_chunkSize);
             std::size_t inUsed = 0;
             std::size_t outUsed = 0;
-            const libdeflate_result result =
-                libdeflate_gzip_decompress_ex(m_libdeflate, in + offset, size - offset,
-                                              block->data() + block->size, space, &inUsed, &outUsed);
+            const libdeflate_result result = libdeflate_gzip_decompress_ex(
+                m_libdeflate, in + offset, size - offset, block->data() + block->size, space,
+                &inUsed, &outUsed);
             if (result == LIBDEFLATE_SUCCESS) {
                 block->size += outUsed;
                 block->compressedBytes += inUsed;

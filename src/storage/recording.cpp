@@ -7,8 +7,8 @@ namespace hoga::storage {
 TimeUnit detectTimeUnit(std::int64_t raw) {
     // Compare magnitudes so that a (nonsensical) negative value still lands in some unit instead
     // of silently being called seconds; -INT64_MIN would overflow, so compare as unsigned.
-    const std::uint64_t magnitude =
-        raw < 0 ? std::uint64_t{0} - static_cast<std::uint64_t>(raw) : static_cast<std::uint64_t>(raw);
+    const std::uint64_t magnitude = raw < 0 ? std::uint64_t{0} - static_cast<std::uint64_t>(raw)
+                                            : static_cast<std::uint64_t>(raw);
     if (magnitude >= 100'000'000'000'000'000ULL) {
         return TimeUnit::Nanos;
     }

@@ -8,9 +8,9 @@
 #include <charconv>
 #include <cstring>
 #include <exception>
-#include <limits>
 #include <fcntl.h>
 #include <libdeflate.h>
+#include <limits>
 #include <system_error>
 #include <unistd.h>
 #include <utility>
@@ -38,9 +38,8 @@ RecordingReader::RecordingReader(std::vector<std::string> paths, RecordingReader
     : m_paths(std::move(paths)), m_options(options) {
     m_options.blockCapacity = std::max<std::size_t>(m_options.blockCapacity, 1);
     // zlib counts in 32-bit units; a chunk stays well below that.
-    m_options.chunkSize =
-        std::clamp<std::size_t>(m_options.chunkSize, 1,
-                                std::min(m_options.blockCapacity, std::size_t{1} << 30));
+    m_options.chunkSize = std::clamp<std::size_t>(
+        m_options.chunkSize, 1, std::min(m_options.blockCapacity, std::size_t{1} << 30));
     m_options.blocksInFlight = std::max<std::size_t>(m_options.blocksInFlight, 1);
     for (const std::string& path : m_paths) {
         m_stats.files.push_back(RecordingFileStats{path, 0, 0, std::nullopt, false});
@@ -66,20 +65,18 @@ RecordingReader::~RecordingReader() {
 void RecordingReader::produce() {
     std::string error;
     try {
-        libdeflate_decompressor* libdeflate = libdeflate_alloc_decompressor();
-        if (libdeflate == nullptr) {
+        const std::unique_ptr<libdeflate_decompressor, void (*)(libdeflate_decompressor*)>
+            libdeflate(libdeflate_alloc_decompressor(), &libdeflate_free_decompressor);
+        if (!libdeflate) {
             m_queue->finish("cannot allocate a libdeflate decompressor");
             return;
         }
-        {
-            FileDecoder decoder(*m_queue, m_options, libdeflate);
-            for (std::size_t i = 0; i < m_paths.size(); ++i) {
-                if (!decoder.decode(i, m_paths[i])) {
-                    break;
-                }
+        FileDecoder decoder(*m_queue, m_options, libdeflate.get());
+        for (std::size_t i = 0; i < m_paths.size(); ++i) {
+            if (!decoder.decode(i, m_paths[i])) {
+                break;
             }
         }
-        libdeflate_free_decompressor(libdeflate);
     } catch (const std::exception& e) {
         // Only allocation can throw here; the session ends with an error instead of terminate().
         error = std::string("recording reader: ") + e.what();
@@ -111,6 +108,15 @@ void RecordingReader::releaseBlock() {
     m_block = nullptr;
 }
 
+bool RecordingReader::failLongLine() {
+    m_error = m_paths[m_fileIndex] + ": line " + std::to_string(m_lineNumber + 1) +
+              " is longer than " + std::to_string(m_options.maxLineLength) + " bytes";
+    m_carry.clear();
+    m_done = true;
+    releaseBlock();
+    return false;
+}
+
 std::string_view RecordingReader::serveCarry() {
     const std::size_t length = m_carry.size();
     m_carry.append(kFramePadding, '\0');
@@ -133,6 +139,9 @@ bool RecordingReader::next(RecordedFrame& out) {
         std::string_view line;
         if (newline != nullptr) {
             const auto length = static_cast<std::size_t>(newline - begin);
+            if (m_carry.size() + length > m_options.maxLineLength) {
+                return failLongLine();
+            }
             m_pos += length + 1;
             if (m_carry.empty()) {
                 line = {begin, length}; // the block's own padding covers the last line
@@ -141,16 +150,6 @@ bool RecordingReader::next(RecordedFrame& out) {
                 line = serveCarry();
             }
         } else {
-            // No complete line left: keep the partial one for the next block of this file.
-            if (m_carry.size() + rest > m_options.maxLineLength) {
-                m_error = m_paths[m_fileIndex] + ": line " + std::to_string(m_lineNumber + 1) +
-                          " is longer than " + std::to_string(m_options.maxLineLength) + " bytes";
-                m_done = true;
-                releaseBlock();
-                return false;
-            }
-            m_carry.append(begin, rest);
-            const bool endOfFile = m_block->endOfFile;
             if (!m_block->error.empty()) {
                 // The incomplete line before the damage is dropped: it is not a whole frame.
                 m_error = m_block->error;
@@ -159,6 +158,12 @@ bool RecordingReader::next(RecordedFrame& out) {
                 releaseBlock();
                 return false;
             }
+            // No complete line left: keep the partial one for the next block of this file.
+            if (m_carry.size() + rest > m_options.maxLineLength) {
+                return failLongLine();
+            }
+            m_carry.append(begin, rest);
+            const bool endOfFile = m_block->endOfFile;
             releaseBlock();
             if (!endOfFile || m_carry.empty()) {
                 continue;
@@ -193,8 +198,8 @@ bool RecordingReader::acceptLine(std::string_view line, RecordedFrame& out) {
     // Malformed: no frame after the space, a timestamp that is not a whole positive integer
     // (from_chars also stops at "12.5" or "12abc"), or one that does not fit in int64 ns.
     const bool wellFormed = space != std::string_view::npos && space > 0 &&
-                            space + 1 < line.size() && ec == std::errc{} &&
-                            parsedEnd == stampEnd && raw > 0;
+                            space + 1 < line.size() && ec == std::errc{} && parsedEnd == stampEnd &&
+                            raw > 0;
     const TimeUnit unit = detectTimeUnit(raw);
     const std::int64_t ns = toNanoseconds(raw, unit);
     if (!wellFormed || ns == std::numeric_limits<std::int64_t>::max()) {

@@ -38,8 +38,8 @@ struct RecordingReaderOptions {
     std::size_t chunkSize = std::size_t{4} << 20;
     // Blocks in the pool: one being filled, the rest queued or being split. At least 1.
     std::size_t blocksInFlight = 3;
-    // A longer line (only possible in a corrupt file) ends the session with an error instead of
-    // growing the carry buffer without bound.
+    // A longer line (only in a corrupt file: real frames are < 100 KB) ends the session with an
+    // error instead of growing the carry buffer without bound.
     std::size_t maxLineLength = std::size_t{16} << 20;
     // false: always inflate with zlib (benchmarks and tests compare both paths).
     bool useLibdeflate = true;
@@ -54,13 +54,13 @@ struct RecordingFileStats {
 };
 
 struct RecordingReaderStats {
-    std::uint64_t lines = 0;          // frames delivered, all files
-    std::uint64_t malformedLines = 0; // skipped: no integer timestamp or no frame
-    std::uint64_t emptyLines = 0;     // skipped silently
+    std::uint64_t lines = 0;             // frames delivered, all files
+    std::uint64_t malformedLines = 0;    // skipped: no integer timestamp or no frame
+    std::uint64_t emptyLines = 0;        // skipped silently
     std::uint64_t compressedBytes = 0;   // file bytes consumed (for plain files, the text itself)
     std::uint64_t decompressedBytes = 0; // text bytes handed to the line splitter
     std::uint64_t gzipMembers = 0;
-    std::size_t filesOpened = 0;
+    std::size_t filesOpened = 0;           // files whose replay started
     std::vector<RecordingFileStats> files; // one per path, in order
 };
 
@@ -85,6 +85,7 @@ private:
     void produce();
     bool takeBlock();
     void releaseBlock();
+    bool failLongLine();
     std::string_view serveCarry();
     bool acceptLine(std::string_view line, RecordedFrame& out);
 
@@ -94,9 +95,9 @@ private:
     std::thread m_producer;
 
     TextBlock* m_block = nullptr;
-    std::size_t m_pos = 0;       // next unread byte in m_block
-    std::string m_carry;         // start of a line that continues in the next block
-    bool m_carryServed = false;  // m_carry holds the line handed out last; clear on next call
+    std::size_t m_pos = 0;      // next unread byte in m_block
+    std::string m_carry;        // start of a line that continues in the next block
+    bool m_carryServed = false; // m_carry holds the line handed out last; clear on next call
     std::size_t m_fileIndex = 0;
     std::uint64_t m_lineNumber = 0;
     bool m_done = false;

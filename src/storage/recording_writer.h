@@ -67,7 +67,7 @@ private:
     int m_fd = -1;
     std::string m_path;
     z_stream_s* m_zlib = nullptr;
-    std::string m_pending;              // text not yet given to zlib
+    std::string m_pending;               // text not yet given to zlib
     std::vector<unsigned char> m_member; // compressed bytes of the open member
     std::size_t m_memberText = 0;        // text bytes in the open member
     bool m_failed = false;

@@ -33,7 +33,7 @@ TextBlock::TextBlock(std::size_t capacity) : m_capacity(capacity) {
             const auto address = reinterpret_cast<std::uintptr_t>(mapping);
             m_data = reinterpret_cast<char*>((address + kHugePage - 1) & ~(kHugePage - 1));
             ::madvise(m_data, length, MADV_HUGEPAGE); // advisory: fine if THP is off
-            return;                                    // anonymous memory: padding reads zero
+            return;                                   // anonymous memory: padding reads zero
         }
         m_mappingLength = 0;
     }
@@ -68,9 +68,8 @@ BlockQueue::BlockQueue(std::size_t maxBlocks, std::size_t blockCapacity)
 
 TextBlock* BlockQueue::acquire() {
     std::unique_lock lock(m_mutex);
-    m_freeAvailable.wait(lock, [this] {
-        return m_stopped || !m_free.empty() || m_blocks.size() < m_maxBlocks;
-    });
+    m_freeAvailable.wait(
+        lock, [this] { return m_stopped || !m_free.empty() || m_blocks.size() < m_maxBlocks; });
     if (m_stopped) {
         return nullptr;
     }

@@ -40,8 +40,8 @@ public:
 
     std::size_t size = 0;
     std::size_t fileIndex = 0;
-    bool endOfFile = false;         // last block of its file
-    std::string error;              // set on the last block of a failed session
+    bool endOfFile = false;            // last block of its file
+    std::string error;                 // set on the last block of a failed session
     std::uint64_t compressedBytes = 0; // file bytes consumed to produce this block
     std::uint64_t gzipMembers = 0;     // gzip members completed in this block
 

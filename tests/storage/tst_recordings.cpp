@@ -2,6 +2,7 @@
 // gzread() as the independent reference. Every frame read here also has its kFramePadding bytes
 // read (readAll), so an ASan build checks the padding guarantee on every path.
 
+#include "recording_test_support.h"
 #include "storage/recording_reader.h"
 #include "storage/recording_writer.h"
 
@@ -13,14 +14,13 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <fstream>
-#include <iterator>
 #include <random>
 #include <string>
 #include <vector>
 #include <zlib.h>
 
 using namespace hoga::storage;
+using namespace hoga::storage::testing;
 
 namespace {
 
@@ -32,103 +32,6 @@ std::string recording(const char* name) {
 }
 const std::string kFile2024 = recording("hftbacktest_usdm_btcusdt_20240808.gz");
 const std::string kFile2023 = recording("hftbacktest_usdm_btcusdt_20230404.dat.gz");
-
-struct Line {
-    std::int64_t timeNs = 0;
-    std::string frame;
-    std::uint64_t lineNumber = 0;
-    std::size_t fileIndex = 0;
-    bool operator==(const Line&) const = default;
-};
-
-struct ReadResult {
-    std::vector<Line> lines;
-    std::string error;
-    RecordingReaderStats stats;
-};
-
-volatile unsigned g_paddingSink = 0;
-
-ReadResult readAll(std::vector<std::string> paths, RecordingReaderOptions options = {}) {
-    RecordingReader reader(std::move(paths), options);
-    ReadResult result;
-    RecordedFrame frame;
-    unsigned sum = 0;
-    while (reader.next(frame)) {
-        const char* end = frame.frame.data() + frame.frame.size();
-        for (std::size_t i = 0; i < kFramePadding; ++i) {
-            sum += static_cast<unsigned char>(end[i]);
-        }
-        result.lines.push_back(
-            {frame.localTimeNs, std::string(frame.frame), frame.lineNumber, frame.fileIndex});
-    }
-    g_paddingSink = g_paddingSink + sum;
-    result.error = reader.error();
-    result.stats = reader.stats();
-    return result;
-}
-
-std::string gunzip(const std::string& path) {
-    gzFile file = gzopen(path.c_str(), "rb");
-    std::string text;
-    char buffer[1 << 16];
-    int n = 0;
-    while (file != nullptr && (n = gzread(file, buffer, sizeof buffer)) > 0) {
-        text.append(buffer, static_cast<std::size_t>(n));
-    }
-    if (file != nullptr) {
-        gzclose(file);
-    }
-    return text;
-}
-
-// The expected lines, parsed independently of the reader: the unit from the digit count.
-std::vector<Line> referenceLines(const std::string& text, std::size_t fileIndex = 0) {
-    std::vector<Line> lines;
-    std::size_t pos = 0;
-    while (pos < text.size()) {
-        std::size_t end = text.find('\n', pos);
-        end = end == std::string::npos ? text.size() : end;
-        const std::string line = text.substr(pos, end - pos);
-        const std::size_t space = line.find(' ');
-        const std::string stamp = line.substr(0, space);
-        std::int64_t ns = std::stoll(stamp);
-        ns *= stamp.size() == 16 ? 1000 : 1;
-        lines.push_back({ns, line.substr(space + 1), lines.size() + 1, fileIndex});
-        pos = end + 1;
-    }
-    return lines;
-}
-
-std::string readBytes(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-void writeBytes(const std::string& path, std::string_view bytes) {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-}
-
-// First mismatch, for a readable failure message instead of 94k QCOMPAREs.
-QByteArray firstDifference(const std::vector<Line>& got, const std::vector<Line>& want) {
-    const std::size_t n = std::min(got.size(), want.size());
-    for (std::size_t i = 0; i < n; ++i) {
-        if (!(got[i] == want[i])) {
-            return "line index " + QByteArray::number(qulonglong(i)) + ": got ts " +
-                   QByteArray::number(qlonglong(got[i].timeNs)) + " want " +
-                   QByteArray::number(qlonglong(want[i].timeNs)) + ", frame " +
-                   QByteArray::fromStdString(got[i].frame.substr(0, 60));
-        }
-    }
-    return got.size() == want.size() ? QByteArray()
-                                     : "sizes differ: " + QByteArray::number(qulonglong(got.size())) +
-                                           " vs " + QByteArray::number(qulonglong(want.size()));
-}
-
-bool isPrefix(const std::vector<Line>& got, const std::vector<Line>& want) {
-    return got.size() <= want.size() && std::equal(got.begin(), got.end(), want.begin());
-}
 
 } // namespace
 
@@ -142,7 +45,9 @@ private:
     std::vector<Line> m_ref2023;
     QTemporaryDir m_dir;
 
-    std::string tempPath(const char* name) const { return m_dir.filePath(QString::fromUtf8(name)).toStdString(); }
+    std::string tempPath(const char* name) const {
+        return m_dir.filePath(QString::fromUtf8(name)).toStdString();
+    }
 
 private Q_SLOTS:
     void initTestCase() {
@@ -185,7 +90,8 @@ private Q_SLOTS:
         QCOMPARE(r.stats.filesOpened, std::size_t{1});
         QCOMPARE(r.stats.files.at(0).timeUnit, std::optional(TimeUnit::Nanos));
         QVERIFY(!r.stats.files.at(0).mixedTimeUnits);
-        QVERIFY2(firstDifference(r.lines, m_ref2024).isEmpty(), firstDifference(r.lines, m_ref2024));
+        QVERIFY2(firstDifference(r.lines, m_ref2024).isEmpty(),
+                 firstDifference(r.lines, m_ref2024));
     }
 
     void realFile2023() {
@@ -198,7 +104,8 @@ private Q_SLOTS:
         QVERIFY(r.lines[16].frame.starts_with(R"({"lastUpdateId": 2710246765483,)"));
         QCOMPARE(r.stats.files.at(0).timeUnit, std::optional(TimeUnit::Micros));
         QCOMPARE(r.stats.decompressedBytes, std::uint64_t{4'020'455});
-        QVERIFY2(firstDifference(r.lines, m_ref2023).isEmpty(), firstDifference(r.lines, m_ref2023));
+        QVERIFY2(firstDifference(r.lines, m_ref2023).isEmpty(),
+                 firstDifference(r.lines, m_ref2023));
     }
 
     void gzipAndPlainGiveIdenticalFrames() {
@@ -374,7 +281,7 @@ private Q_SLOTS:
         QVERIFY(!writer.write(ts, "{\"a\":1}\r"));
         QVERIFY(!writer.write(ts, ""));
         QVERIFY(!writer.write(1680652700423575, "{}")); // µs: would read back as µs
-        QVERIFY(writer.write(ts, "{\"ok\":true}"));   // still usable after rejections
+        QVERIFY(writer.write(ts, "{\"ok\":true}"));     // still usable after rejections
         QVERIFY(writer.close());
         const ReadResult r = readAll({path});
         QVERIFY2(r.error.empty(), r.error.c_str());
@@ -442,7 +349,8 @@ private Q_SLOTS:
         bytes[bytes.size() - 8] = static_cast<char>(bytes[bytes.size() - 8] ^ 0x55);
         writeBytes(path, bytes);
         r = readAll({path});
-        QVERIFY2(firstDifference(r.lines, m_ref2024).isEmpty(), firstDifference(r.lines, m_ref2024));
+        QVERIFY2(firstDifference(r.lines, m_ref2024).isEmpty(),
+                 firstDifference(r.lines, m_ref2024));
         QVERIFY2(r.error.find("incorrect data check") != std::string::npos, r.error.c_str());
 
         // A bad header of a second member, found at once: the first member is delivered whole.
@@ -451,7 +359,8 @@ private Q_SLOTS:
         bytes[member.size() + 2] = 7; // compression method: not deflate
         writeBytes(path, bytes);
         r = readAll({path});
-        QVERIFY2(firstDifference(r.lines, m_ref2023).isEmpty(), firstDifference(r.lines, m_ref2023));
+        QVERIFY2(firstDifference(r.lines, m_ref2023).isEmpty(),
+                 firstDifference(r.lines, m_ref2023));
         QVERIFY2(r.error.starts_with(path + ": corrupt gzip data at compressed offset "),
                  r.error.c_str());
         QVERIFY2(r.error.find("member that starts at " + std::to_string(member.size())) !=
@@ -514,15 +423,15 @@ private Q_SLOTS:
     void malformedLinesCounted() {
         const std::string path = tempPath("malformed.txt");
         writeBytes(path, "1723161255030314667 {\"a\":1}\r\n" // CRLF: '\r' stripped
-                         "\n"                             // empty: skipped silently
-                         "\r\n"                           // empty after stripping
-                         "abc {\"b\":2}\n"                 // timestamp not an integer
-                         "12.5 {\"c\":3}\n"                // not an integer
-                         "1723161255030314668\n"          // no frame
-                         "1723161255030314669 \n"         // empty frame
-                         "-1723161255030314669 {}\n"      // negative
-                         "99999999999999999999999 {}\n"   // does not fit int64
-                         " {\"d\":4}\n"                    // no timestamp
+                         "\n"                                // empty: skipped silently
+                         "\r\n"                              // empty after stripping
+                         "abc {\"b\":2}\n"                   // timestamp not an integer
+                         "12.5 {\"c\":3}\n"                  // not an integer
+                         "1723161255030314668\n"             // no frame
+                         "1723161255030314669 \n"            // empty frame
+                         "-1723161255030314669 {}\n"         // negative
+                         "99999999999999999999999 {}\n"      // does not fit int64
+                         " {\"d\":4}\n"                      // no timestamp
                          "1680652700423575 {\"e\":5} with spaces\n"
                          "1723161255030314670 {\"f\":6}"); // no trailing newline
         const ReadResult r = readAll({path});
@@ -573,7 +482,8 @@ private Q_SLOTS:
 
     void lineLongerThanLimit() {
         const std::string path = tempPath("long.txt");
-        writeBytes(path, "1723161255030314667 " + std::string(100'000, 'z') + "\n1723161255030314668 {}\n");
+        writeBytes(path, "1723161255030314667 " + std::string(100'000, 'z') +
+                             "\n1723161255030314668 {}\n");
         RecordingReaderOptions options;
         options.blockCapacity = 4096;
         const ReadResult ok = readAll({path}, options); // the line straddles 25 blocks
@@ -585,6 +495,11 @@ private Q_SLOTS:
         QVERIFY(tooLong.lines.empty());
         QVERIFY2(tooLong.error.find("line 1 is longer than 50000 bytes") != std::string::npos,
                  tooLong.error.c_str());
+        options.blockCapacity = std::size_t{1} << 20; // the line now fits in one block: same rule
+        const ReadResult inBlock = readAll({path}, options);
+        QVERIFY(inBlock.lines.empty());
+        QVERIFY2(inBlock.error.find("line 1 is longer than 50000 bytes") != std::string::npos,
+                 inBlock.error.c_str());
     }
 
     void earlyStopJoinsProducer() {
