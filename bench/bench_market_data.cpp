@@ -12,8 +12,8 @@
 
 namespace {
 
-const std::string kRecording =
-    std::string(HOGA_TEST_DATA) + "/../../resources/recordings/hftbacktest_usdm_btcusdt_20240808.gz";
+const std::string kRecording = std::string(HOGA_TEST_DATA) +
+                               "/../../resources/recordings/hftbacktest_usdm_btcusdt_20240808.gz";
 
 struct Frames {
     std::vector<std::string> depth; // each with 64 bytes of padding after the frame

@@ -14,10 +14,13 @@
 namespace hoga::app {
 
 std::string replayUsage() {
-    return "usage: hoga-replay FILE... [--symbol BTCUSDT] [--interval 1s] [--trades auto|trade|aggTrade]\n"
+    return "usage: hoga-replay FILE... [--symbol BTCUSDT] [--interval 1s] [--trades "
+           "auto|trade|aggTrade]\n"
            "                   [--exchange-info FILE] [--json]\n"
-           "Replays Binance USD-M recordings (hftbacktest format: '<local ts> <frame>' lines, gzip\n"
-           "or plain) through the parser, the depth synchroniser, the order book and the candles.\n";
+           "Replays Binance USD-M recordings (hftbacktest format: '<local ts> <frame>' lines, "
+           "gzip\n"
+           "or plain) through the parser, the depth synchroniser, the order book and the "
+           "candles.\n";
 }
 
 std::optional<ReplayOptions> parseReplayArguments(const std::vector<std::string>& args,
@@ -207,17 +210,17 @@ std::string formatReplayJson(const ReplayReport& r) {
         "\"best_bid_qty\":{},\"best_ask\":{},\"best_ask_qty\":{},\"bid_levels\":{},"
         "\"ask_levels\":{},\"snapshots\":{},\"diffs_applied\":{},\"stale_dropped\":{},"
         "\"duplicates_dropped\":{}}},",
-        jsonString(r.bookState), r.sync.syncs, r.sync.gaps, r.sync.crossed,
-        jsonString(r.bestBid), jsonString(r.bestBidQty), jsonString(r.bestAsk),
-        jsonString(r.bestAskQty), r.bidLevels, r.askLevels, r.sync.snapshots, r.sync.applied,
-        r.sync.staleDropped, r.sync.duplicatesDropped);
+        jsonString(r.bookState), r.sync.syncs, r.sync.gaps, r.sync.crossed, jsonString(r.bestBid),
+        jsonString(r.bestBidQty), jsonString(r.bestAsk), jsonString(r.bestAskQty), r.bidLevels,
+        r.askLevels, r.sync.snapshots, r.sync.applied, r.sync.staleDropped,
+        r.sync.duplicatesDropped);
     out += fmt::format("\"ticker_check\":{{\"compared\":{},\"mismatched\":{},"
                        "\"ticker_first_compared\":{},\"ticker_first_mismatched\":{}}},",
                        f.tickerCompared, f.tickerMismatched, f.tickerFirstCompared,
                        f.tickerFirstMismatched);
-    out += fmt::format("\"candles\":{{\"interval\":{},\"closed\":{},\"trades\":{},\"volume\":{}}},",
-                       jsonString(r.interval), r.candlesClosed, r.candleTrades,
-                       jsonString(r.volume));
+    out +=
+        fmt::format("\"candles\":{{\"interval\":{},\"closed\":{},\"trades\":{},\"volume\":{}}},",
+                    jsonString(r.interval), r.candlesClosed, r.candleTrades, jsonString(r.volume));
     out += fmt::format("\"elapsed_s\":{:.6f},\"events_per_s\":{:.0f}", r.elapsedSeconds,
                        eventsPerSecond);
     if (!r.error.empty()) {
@@ -251,8 +254,8 @@ std::string formatReplayText(const ReplayReport& r) {
                        "compared, {} mismatched\n",
                        f.tickerCompared, f.tickerMismatched, f.tickerFirstCompared,
                        f.tickerFirstMismatched);
-    out += fmt::format("candles          {} closed at {}, volume {}\n", r.candlesClosed,
-                       r.interval, r.volume);
+    out += fmt::format("candles          {} closed at {}, volume {}\n", r.candlesClosed, r.interval,
+                       r.volume);
     out += fmt::format("speed            {:.3f} s, {:.0f} events/s\n", r.elapsedSeconds,
                        eventsPerSecond);
     if (!r.error.empty()) {

@@ -4,9 +4,9 @@
 // futures procedure of API_FACTS.md §3 as an explicit state machine:
 //
 //   WaitingForSnapshot ──snapshot──► Bridging ──bracketing event──► Live
-//          ▲                            │ first event starts after the snapshot   │ pu ≠ previous u,
-//          │                            ▼                                        │ or crossed book
-//          └────────────── Resyncing ◄───────────────────────────────────────────┘
+//          ▲                            │ first event starts after the snapshot   │ pu ≠ previous
+//          u, │                            ▼                                        │ or crossed
+//          book └────────────── Resyncing ◄───────────────────────────────────────────┘
 //
 // - WaitingForSnapshot / Resyncing: every diff is buffered (bounded; the oldest go first), because
 //   the event that brackets the snapshot often arrives before the snapshot itself.
@@ -31,17 +31,17 @@ enum class SyncState : std::uint8_t { WaitingForSnapshot, Bridging, Live, Resync
 std::string_view syncStateName(SyncState state);
 
 struct SyncCounters {
-    std::int64_t snapshots = 0;        // snapshots received
-    std::int64_t staleSnapshots = 0;   // snapshots older than the buffered stream (asked again)
-    std::int64_t syncs = 0;            // times the book became Live
-    std::int64_t gaps = 0;             // pu chain breaks while Live
-    std::int64_t crossed = 0;          // times a Live book crossed (treated like a gap)
-    std::int64_t applied = 0;          // diff events applied
-    std::int64_t levelsApplied = 0;    // price levels changed by applied diffs
-    std::int64_t staleDropped = 0;     // u < lastUpdateId while bridging
+    std::int64_t snapshots = 0;         // snapshots received
+    std::int64_t staleSnapshots = 0;    // snapshots older than the buffered stream (asked again)
+    std::int64_t syncs = 0;             // times the book became Live
+    std::int64_t gaps = 0;              // pu chain breaks while Live
+    std::int64_t crossed = 0;           // times a Live book crossed (treated like a gap)
+    std::int64_t applied = 0;           // diff events applied
+    std::int64_t levelsApplied = 0;     // price levels changed by applied diffs
+    std::int64_t staleDropped = 0;      // u < lastUpdateId while bridging
     std::int64_t duplicatesDropped = 0; // u <= last applied u while Live
-    std::int64_t buffered = 0;         // events that went through the buffer
-    std::int64_t bufferOverflows = 0;  // oldest buffered events dropped for space
+    std::int64_t buffered = 0;          // events that went through the buffer
+    std::int64_t bufferOverflows = 0;   // oldest buffered events dropped for space
 };
 
 class DepthSynchronizer {
@@ -51,7 +51,7 @@ public:
         Applied,
         DroppedStale,
         DroppedDuplicate,
-        Gap,     // this event revealed a gap (or crossed the book); it was buffered for the resync
+        Gap, // this event revealed a gap (or crossed the book); it was buffered for the resync
     };
 
     explicit DepthSynchronizer(core::OrderBook& book, std::size_t maxBuffered = 20000);

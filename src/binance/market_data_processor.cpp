@@ -7,10 +7,8 @@
 namespace hoga::binance {
 
 MarketDataProcessor::MarketDataProcessor(core::InstrumentSpec instrument, Options options)
-    : m_parser(std::move(instrument)),
-      m_sync(m_book, options.maxBufferedDiffs),
-      m_candles(options.candleIntervalMs, options.candlesKept),
-      m_tradeSource(options.tradeSource),
+    : m_parser(std::move(instrument)), m_sync(m_book, options.maxBufferedDiffs),
+      m_candles(options.candleIntervalMs, options.candlesKept), m_tradeSource(options.tradeSource),
       m_log(platform::logger("feed")) {}
 
 void MarketDataProcessor::noteEventTime(std::int64_t eventTimeMs) {
@@ -112,9 +110,8 @@ MessageType MarketDataProcessor::onFrame(std::string_view frame, std::size_t cap
         const auto& snapshot = m_parser.snapshot();
         noteEventTime(snapshot.eventTimeMs);
         m_sync.onSnapshot(snapshot);
-        m_log->info("depth snapshot lastUpdateId={} ({} bids, {} asks) → {}",
-                    snapshot.lastUpdateId, snapshot.bids.size(), snapshot.asks.size(),
-                    syncStateName(m_sync.state()));
+        m_log->info("depth snapshot lastUpdateId={} ({} bids, {} asks) → {}", snapshot.lastUpdateId,
+                    snapshot.bids.size(), snapshot.asks.size(), syncStateName(m_sync.state()));
         break;
     }
     case MessageType::Trade:

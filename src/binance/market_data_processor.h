@@ -31,9 +31,9 @@ struct FeedCounters {
     std::array<std::int64_t, kMessageTypeCount> messages{}; // by MessageType
     std::int64_t frames = 0;
     std::int64_t bytes = 0;
-    std::int64_t tradesIgnored = 0;      // trades of the stream not chosen for candles
-    std::int64_t tickerCompared = 0;     // bookTickers with u == last applied depth u
-    std::int64_t tickerMismatched = 0;   // … whose best bid/ask or quantities differ from the book
+    std::int64_t tradesIgnored = 0;    // trades of the stream not chosen for candles
+    std::int64_t tickerCompared = 0;   // bookTickers with u == last applied depth u
+    std::int64_t tickerMismatched = 0; // … whose best bid/ask or quantities differ from the book
     // The ticker stream is often faster than the depth stream: a bookTicker that arrives before
     // the diff with the same u is compared once that diff has been applied.
     std::int64_t tickerFirstCompared = 0;

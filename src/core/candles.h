@@ -1,8 +1,8 @@
 #pragma once
 
 // Candles built from trades, on the exchange's event time (E; every stream carries it, so trades
-// and the other streams that close candles share one clock): open, high, low, close, volume split by
-// taker side, trade count and the exact quote volume (for VWAP). Intervals run from 1 s to 1 h.
+// and the other streams that close candles share one clock): open, high, low, close, volume split
+// by taker side, trade count and the exact quote volume (for VWAP). Intervals run from 1 s to 1 h.
 // Intervals without trades become zero-volume candles at the previous close, so a strategy's
 // "average of the last N candles" counts quiet seconds as quiet, not as missing.
 
@@ -39,11 +39,11 @@ std::string formatCandleInterval(std::int64_t intervalMs);
 
 struct CandleCounters {
     std::int64_t trades = 0;
-    std::int64_t closed = 0;        // every closed candle, including empty ones and those the ring dropped
-    std::int64_t emptyClosed = 0;   // closed candles without trades
-    std::int64_t lateTrades = 0;    // trades older than the current candle: added to it, counted here
-    Qty volume;                     // Σ qty of all trades
-    Notional quoteVolume;           // Σ price × qty of all trades
+    std::int64_t closed = 0; // every closed candle, including empty ones and those the ring dropped
+    std::int64_t emptyClosed = 0; // closed candles without trades
+    std::int64_t lateTrades = 0;  // trades older than the current candle: added to it, counted here
+    Qty volume;                   // Σ qty of all trades
+    Notional quoteVolume;         // Σ price × qty of all trades
 };
 
 class CandleAggregator {

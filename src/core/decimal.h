@@ -32,7 +32,8 @@ struct ScaledValue {
 // TooManyDecimals. Exponents, spaces, "+", "nan" and "inf" are NotNumeric.
 ScaledValue parseScaled(std::string_view text, int decimals, bool allowNegative = false);
 
-// Prints value / 10^decimals with exactly `decimals` digits after the dot (none when decimals is 0).
+// Prints value / 10^decimals with exactly `decimals` digits after the dot (none when decimals is
+// 0).
 void appendScaled(std::string& out, std::int64_t value, int decimals);
 std::string formatScaled(std::int64_t value, int decimals);
 

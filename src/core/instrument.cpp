@@ -38,8 +38,8 @@ bool DecimalGrid::fromStep(std::string_view stepText, int precision, DecimalGrid
     while (significant > 0 && fraction[static_cast<std::size_t>(significant - 1)] == '0') {
         --significant;
     }
-    const int decimalsToUse = precision >= 0 ? (precision > significant ? precision : significant)
-                                             : written;
+    const int decimalsToUse =
+        precision >= 0 ? (precision > significant ? precision : significant) : written;
     if (decimalsToUse > 18) {
         return false;
     }
@@ -77,8 +77,8 @@ InstrumentSpec InstrumentSpec::btcusdtDefaults() {
     spec.qtyGrid = DecimalGrid{3, 1};
     // Only the filters documented in API_FACTS.md §6; prices are not range-checked until
     // exchangeInfo supplies minPrice/maxPrice (0 means "not known").
-    spec.minQty = Qty{1};            // 0.001
-    spec.maxQty = Qty{1000000};      // 1000 (LOT_SIZE, 2021 capture)
+    spec.minQty = Qty{1};             // 0.001
+    spec.maxQty = Qty{1000000};       // 1000 (LOT_SIZE, 2021 capture)
     spec.marketMaxQty = Qty{1000000}; // 1000 (MARKET_LOT_SIZE, 2021 capture)
     spec.minNotional = Fixed8{100 * Fixed8::kOne};
     spec.maxOpenOrders = 200;

@@ -38,9 +38,9 @@ struct InstrumentSpec {
     Qty minQty{};
     Qty maxQty{};
     Qty marketMaxQty{};
-    Fixed8 minNotional{};       // quote asset, from the MIN_NOTIONAL filter
-    int maxOpenOrders = 0;      // MAX_NUM_ORDERS
-    int maxOpenAlgoOrders = 0;  // MAX_NUM_ALGO_ORDERS
+    Fixed8 minNotional{};      // quote asset, from the MIN_NOTIONAL filter
+    int maxOpenOrders = 0;     // MAX_NUM_ORDERS
+    int maxOpenAlgoOrders = 0; // MAX_NUM_ALGO_ORDERS
 
     [[nodiscard]] ScaledValue parsePrice(std::string_view text) const {
         return priceGrid.parse(text);

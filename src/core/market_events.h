@@ -21,8 +21,8 @@ struct PriceLevel {
 struct DepthUpdate {
     std::int64_t eventTimeMs = 0;
     std::int64_t transactionTimeMs = 0;
-    std::uint64_t firstUpdateId = 0; // U
-    std::uint64_t finalUpdateId = 0; // u
+    std::uint64_t firstUpdateId = 0;     // U
+    std::uint64_t finalUpdateId = 0;     // u
     std::uint64_t prevFinalUpdateId = 0; // pu
     std::vector<PriceLevel> bids;
     std::vector<PriceLevel> asks;
@@ -41,7 +41,7 @@ struct DepthSnapshot {
 struct Trade {
     std::int64_t eventTimeMs = 0;
     std::int64_t tradeTimeMs = 0;
-    std::uint64_t id = 0; // trade id, or aggregate id for aggTrade
+    std::uint64_t id = 0;           // trade id, or aggregate id for aggTrade
     std::uint64_t firstTradeId = 0; // aggTrade only (f); equals id for plain trades
     std::uint64_t lastTradeId = 0;  // aggTrade only (l)
     Price price;

@@ -24,7 +24,7 @@ std::int64_t toNanoseconds(std::int64_t raw, TimeUnit unit);
 
 struct RecordedFrame {
     std::int64_t localTimeNs = 0;
-    std::string_view frame;      // valid until the next call to next(); padded (kFramePadding)
+    std::string_view frame;       // valid until the next call to next(); padded (kFramePadding)
     std::uint64_t lineNumber = 0; // 1-based, within its file
     std::size_t fileIndex = 0;    // index into the reader's file list
 };

@@ -5,11 +5,11 @@
 #include "app/replay_command.h"
 #include "storage/recording_reader.h"
 
+#include "test_printers.h"
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
-#include "test_printers.h"
 
 #include <fstream>
 
@@ -160,7 +160,8 @@ void TestReplay::twoFilesInSequence() {
 
 void TestReplay::commandPrintsTheJsonReport() {
     int code = -1;
-    const QJsonObject o = runCommand({QString::fromStdString(k2024), QStringLiteral("--json")}, code);
+    const QJsonObject o =
+        runCommand({QString::fromStdString(k2024), QStringLiteral("--json")}, code);
     QCOMPARE(code, 0);
     QCOMPARE(o.value(QStringLiteral("lines")).toInteger(), 93954);
     const QJsonObject book = o.value(QStringLiteral("book")).toObject();
@@ -168,7 +169,8 @@ void TestReplay::commandPrintsTheJsonReport() {
     QCOMPARE(book.value(QStringLiteral("gaps")).toInteger(), 0);
     QCOMPARE(book.value(QStringLiteral("crossed")).toInteger(), 0);
     QVERIFY(book.value(QStringLiteral("best_bid")).isString());
-    QCOMPARE(book.value(QStringLiteral("best_bid")).toString().split(QLatin1Char('.')).last().size(), 2);
+    QCOMPARE(
+        book.value(QStringLiteral("best_bid")).toString().split(QLatin1Char('.')).last().size(), 2);
     const QJsonObject ticker = o.value(QStringLiteral("ticker_check")).toObject();
     QVERIFY(ticker.value(QStringLiteral("compared")).toInteger() > 0);
     QCOMPARE(ticker.value(QStringLiteral("mismatched")).toInteger(), 0);
@@ -208,7 +210,8 @@ void TestReplay::truncatedFileKeepsWhatItReadAndFails() {
     }
     int code = -1;
     QByteArray err;
-    const QJsonObject o = runCommand({QString::fromStdString(cut), QStringLiteral("--json")}, code, &err);
+    const QJsonObject o =
+        runCommand({QString::fromStdString(cut), QStringLiteral("--json")}, code, &err);
     QCOMPARE(code, 1);
     QVERIFY(!err.isEmpty());
     QVERIFY(o.value(QStringLiteral("lines")).toInteger() > 1000);
@@ -219,11 +222,14 @@ void TestReplay::usageErrors() {
     int code = -1;
     runCommand({}, code);
     QCOMPARE(code, 2);
-    runCommand({QString::fromStdString(k2024), QStringLiteral("--interval"), QStringLiteral("2h")}, code);
+    runCommand({QString::fromStdString(k2024), QStringLiteral("--interval"), QStringLiteral("2h")},
+               code);
     QCOMPARE(code, 2);
     runCommand({QString::fromStdString(k2024), QStringLiteral("--bogus")}, code);
     QCOMPARE(code, 2);
-    runCommand({QString::fromStdString(k2024), QStringLiteral("--symbol"), QStringLiteral("ETHUSDT")}, code);
+    runCommand(
+        {QString::fromStdString(k2024), QStringLiteral("--symbol"), QStringLiteral("ETHUSDT")},
+        code);
     QCOMPARE(code, 1); // no exchangeInfo for its grids: a clear error, not a guess
     runCommand({QStringLiteral("--help")}, code);
     QCOMPARE(code, 0);

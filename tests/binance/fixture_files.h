@@ -12,8 +12,8 @@ std::string dataPath(const std::string& relative);
 std::string readFile(const std::string& path); // QFAIL-friendly: empty on error
 
 struct CapturedMessage {
-    double time = 0;   // local capture time, seconds
-    std::string url;   // REST lines only
+    double time = 0; // local capture time, seconds
+    std::string url; // REST lines only
     std::string body;
 };
 

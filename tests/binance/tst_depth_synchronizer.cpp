@@ -64,7 +64,7 @@ void TestDepthSynchronizer::bracketingEventBeforeSnapshot() {
     DepthSynchronizer sync(book);
     QCOMPARE(sync.state(), SyncState::WaitingForSnapshot);
     QVERIFY(sync.wantsSnapshot());
-    QCOMPARE(sync.onDepthUpdate(diff(1, 5, 0, {lvl(98, 1)})), Outcome::Buffered);  // stale
+    QCOMPARE(sync.onDepthUpdate(diff(1, 5, 0, {lvl(98, 1)})), Outcome::Buffered);   // stale
     QCOMPARE(sync.onDepthUpdate(diff(6, 12, 5, {lvl(100, 9)})), Outcome::Buffered); // brackets 10
     QCOMPARE(sync.onDepthUpdate(diff(13, 15, 12, {}, {lvl(101, 0)})), Outcome::Buffered);
     QVERIFY(!sync.inSync());
@@ -76,7 +76,7 @@ void TestDepthSynchronizer::bracketingEventBeforeSnapshot() {
     QCOMPARE(sync.counters().syncs, qint64(1));
     QCOMPARE(book.qtyAt(core::Side::Buy, core::Price{100}), core::Qty{9});
     QCOMPARE(book.qtyAt(core::Side::Buy, core::Price{98}), core::Qty{0}); // stale one not applied
-    QCOMPARE(book.bestAsk()->price, core::Price{102}); // 101 removed
+    QCOMPARE(book.bestAsk()->price, core::Price{102});                    // 101 removed
     QCOMPARE(sync.bufferedCount(), std::size_t(0));
     QCOMPARE(sync.onDepthUpdate(diff(16, 20, 15, {lvl(100, 1)})), Outcome::Applied);
     QCOMPARE(book.qtyAt(core::Side::Buy, core::Price{100}), core::Qty{1});
@@ -237,8 +237,8 @@ void TestDepthSynchronizer::realCapturesWithBoundaryBrackets() {
     QVERIFY2(binance::parseExchangeInfo(info[0].body, sym, exchange, error), error.c_str());
 
     // Merge the WebSocket lines and this symbol's REST snapshot by capture time, as they arrived.
-    auto messages = test::readCryptofeedWs(
-        test::dataPath("market/cryptofeed_BINANCE_FUTURES_20210722.ws.1.0"));
+    auto messages =
+        test::readCryptofeedWs(test::dataPath("market/cryptofeed_BINANCE_FUTURES_20210722.ws.1.0"));
     const auto snapshots = test::readCryptofeedHttp(
         test::dataPath("market/cryptofeed_BINANCE_FUTURES_20210722.http.0.0"));
     int found = 0;

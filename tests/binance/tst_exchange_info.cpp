@@ -59,8 +59,11 @@ void TestExchangeInfo::btcusdt2021AndAltcoins() {
     QCOMPARE(info.rateLimits[0].limit, qint64(2400));
     binance::ExchangeInfo sushi;
     QVERIFY2(binance::parseExchangeInfo(lines[0].body, "SUSHIUSDT", sushi, error), error.c_str());
-    QCOMPARE(sushi.instrument.formatPrice(sushi.instrument.parsePrice("7.6110").value ? core::Price{sushi.instrument.parsePrice("7.6110").value} : core::Price{}),
-             std::string("7.6110"));
+    QCOMPARE(
+        sushi.instrument.formatPrice(sushi.instrument.parsePrice("7.6110").value
+                                         ? core::Price{sushi.instrument.parsePrice("7.6110").value}
+                                         : core::Price{}),
+        std::string("7.6110"));
 }
 
 void TestExchangeInfo::errors() {

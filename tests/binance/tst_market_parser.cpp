@@ -76,8 +76,10 @@ void TestMarketParser::realTradeAndBookTickerAndMarkPrice() {
     QCOMPARE(t.tradeTimeMs, qint64(1680652700452));
     QVERIFY(!t.aggregated);
 
-    QCOMPARE(parser.parse(R"({"stream":"btcusdt@bookTicker","data":{"e":"bookTicker","u":2710246762461,"s":"BTCUSDT","b":"28145.10","B":"3.868","a":"28145.20","A":"6.887","T":1680652700430,"E":1680652700435}})"),
-             MessageType::BookTicker);
+    QCOMPARE(
+        parser.parse(
+            R"({"stream":"btcusdt@bookTicker","data":{"e":"bookTicker","u":2710246762461,"s":"BTCUSDT","b":"28145.10","B":"3.868","a":"28145.20","A":"6.887","T":1680652700430,"E":1680652700435}})"),
+        MessageType::BookTicker);
     const auto& b = parser.bookTicker();
     QCOMPARE(b.updateId, quint64(2710246762461));
     QCOMPARE(b.bidPrice, core::Price{281451});
@@ -86,8 +88,10 @@ void TestMarketParser::realTradeAndBookTickerAndMarkPrice() {
     QCOMPARE(b.askQty, core::Qty{6887});
     QCOMPARE(b.eventTimeMs, qint64(1680652700435));
 
-    QCOMPARE(parser.parse(R"({"stream":"btcusdt@markPrice@1s","data":{"e":"markPriceUpdate","E":1680652701000,"s":"BTCUSDT","p":"28147.27373413","P":"28142.15563565","i":"28159.75642857","r":"0.00002754","T":1680652800000}})"),
-             MessageType::MarkPrice);
+    QCOMPARE(
+        parser.parse(
+            R"({"stream":"btcusdt@markPrice@1s","data":{"e":"markPriceUpdate","E":1680652701000,"s":"BTCUSDT","p":"28147.27373413","P":"28142.15563565","i":"28159.75642857","r":"0.00002754","T":1680652800000}})"),
+        MessageType::MarkPrice);
     const auto& m = parser.markPrice();
     QCOMPARE(m.markPrice.e8, qint64(2814727373413));
     QCOMPARE(m.indexPrice.e8, qint64(2815975642857));
@@ -149,13 +153,15 @@ void TestMarketParser::docsExamples() {
 
 void TestMarketParser::realAggTradeAndKlineFromCryptofeed() {
     // A real 2021 capture of USD-M alt-coin perpetuals: the only real aggTrade and kline frames.
-    const auto info = test::readCryptofeedHttp(test::dataPath("market/cryptofeed_BINANCE_FUTURES_20210722.0"));
+    const auto info =
+        test::readCryptofeedHttp(test::dataPath("market/cryptofeed_BINANCE_FUTURES_20210722.0"));
     QCOMPARE(info.size(), std::size_t(1));
     binance::ExchangeInfo exchange;
     std::string error;
     QVERIFY2(binance::parseExchangeInfo(info[0].body, "SUSHIUSDT", exchange, error), error.c_str());
     MarketParser parser(exchange.instrument);
-    const auto messages = test::readCryptofeedWs(test::dataPath("market/cryptofeed_BINANCE_FUTURES_20210722.ws.1.0"));
+    const auto messages =
+        test::readCryptofeedWs(test::dataPath("market/cryptofeed_BINANCE_FUTURES_20210722.ws.1.0"));
     QCOMPARE(messages.size(), std::size_t(1535));
     int counts[binance::kMessageTypeCount] = {};
     for (const auto& m : messages) {
@@ -195,8 +201,10 @@ void TestMarketParser::unknownEventsAreCountedNotParsed() {
 
 void TestMarketParser::otherSymbol() {
     MarketParser parser(core::InstrumentSpec::btcusdtDefaults());
-    QCOMPARE(parser.parse(R"({"e":"trade","E":1,"T":1,"s":"ETHUSDT","t":1,"p":"1.00","q":"1.000","m":true})"),
-             MessageType::OtherSymbol);
+    QCOMPARE(
+        parser.parse(
+            R"({"e":"trade","E":1,"T":1,"s":"ETHUSDT","t":1,"p":"1.00","q":"1.000","m":true})"),
+        MessageType::OtherSymbol);
 }
 
 void TestMarketParser::malformed_data() {
@@ -210,24 +218,39 @@ void TestMarketParser::malformed_data() {
     row("array", "[1,2,3]");
     row("number", "42");
     row("truncated string", R"({"stream":"btcusdt@trade","data":{"e":"trade","E":16806527)");
-    row("truncated levels", R"({"e":"depthUpdate","E":1,"T":1,"s":"BTCUSDT","U":1,"u":2,"pu":0,"b":[["61800.30","0.0)");
+    row("truncated levels",
+        R"({"e":"depthUpdate","E":1,"T":1,"s":"BTCUSDT","U":1,"u":2,"pu":0,"b":[["61800.30","0.0)");
     row("data not object", R"({"stream":"x","data":[1]})");
     row("e not string", R"({"e":5})");
-    row("price as number", R"({"e":"trade","E":1,"T":1,"s":"BTCUSDT","t":1,"p":61800.3,"q":"1.000","m":true})");
-    row("qty null", R"({"e":"trade","E":1,"T":1,"s":"BTCUSDT","t":1,"p":"61800.30","q":null,"m":true})");
+    row("price as number",
+        R"({"e":"trade","E":1,"T":1,"s":"BTCUSDT","t":1,"p":61800.3,"q":"1.000","m":true})");
+    row("qty null",
+        R"({"e":"trade","E":1,"T":1,"s":"BTCUSDT","t":1,"p":"61800.30","q":null,"m":true})");
     row("m missing", R"({"e":"trade","E":1,"T":1,"s":"BTCUSDT","t":1,"p":"61800.30","q":"1.000"})");
-    row("off tick", R"({"e":"trade","E":1,"T":1,"s":"BTCUSDT","t":1,"p":"61800.35","q":"1.000","m":true})");
-    row("too many decimals", R"({"e":"trade","E":1,"T":1,"s":"BTCUSDT","t":1,"p":"61800.30","q":"1.0001","m":true})");
-    row("negative qty", R"({"e":"trade","E":1,"T":1,"s":"BTCUSDT","t":1,"p":"61800.30","q":"-1.000","m":true})");
-    row("zero trade qty", R"({"e":"trade","E":1,"T":1,"s":"BTCUSDT","t":1,"p":"61800.30","q":"0.000","m":true})");
-    row("huge price", R"({"e":"trade","E":1,"T":1,"s":"BTCUSDT","t":1,"p":"99999999999999999999.00","q":"1.000","m":true})");
-    row("huge id", R"({"e":"trade","E":1,"T":1,"s":"BTCUSDT","t":123456789012345678901234567890,"p":"1.00","q":"1.000","m":true})");
-    row("negative update id", R"({"e":"depthUpdate","E":1,"T":1,"s":"BTCUSDT","U":-1,"u":2,"pu":0,"b":[],"a":[]})");
-    row("U after u", R"({"e":"depthUpdate","E":1,"T":1,"s":"BTCUSDT","U":5,"u":2,"pu":0,"b":[],"a":[]})");
-    row("level of three", R"({"e":"depthUpdate","E":1,"T":1,"s":"BTCUSDT","U":1,"u":2,"pu":0,"b":[["1.00","1.000","x"]],"a":[]})");
-    row("level of one", R"({"e":"depthUpdate","E":1,"T":1,"s":"BTCUSDT","U":1,"u":2,"pu":0,"b":[["1.00"]],"a":[]})");
-    row("level zero price", R"({"e":"depthUpdate","E":1,"T":1,"s":"BTCUSDT","U":1,"u":2,"pu":0,"b":[["0.00","1.000"]],"a":[]})");
-    row("levels not array", R"({"e":"depthUpdate","E":1,"T":1,"s":"BTCUSDT","U":1,"u":2,"pu":0,"b":{},"a":[]})");
+    row("off tick",
+        R"({"e":"trade","E":1,"T":1,"s":"BTCUSDT","t":1,"p":"61800.35","q":"1.000","m":true})");
+    row("too many decimals",
+        R"({"e":"trade","E":1,"T":1,"s":"BTCUSDT","t":1,"p":"61800.30","q":"1.0001","m":true})");
+    row("negative qty",
+        R"({"e":"trade","E":1,"T":1,"s":"BTCUSDT","t":1,"p":"61800.30","q":"-1.000","m":true})");
+    row("zero trade qty",
+        R"({"e":"trade","E":1,"T":1,"s":"BTCUSDT","t":1,"p":"61800.30","q":"0.000","m":true})");
+    row("huge price",
+        R"({"e":"trade","E":1,"T":1,"s":"BTCUSDT","t":1,"p":"99999999999999999999.00","q":"1.000","m":true})");
+    row("huge id",
+        R"({"e":"trade","E":1,"T":1,"s":"BTCUSDT","t":123456789012345678901234567890,"p":"1.00","q":"1.000","m":true})");
+    row("negative update id",
+        R"({"e":"depthUpdate","E":1,"T":1,"s":"BTCUSDT","U":-1,"u":2,"pu":0,"b":[],"a":[]})");
+    row("U after u",
+        R"({"e":"depthUpdate","E":1,"T":1,"s":"BTCUSDT","U":5,"u":2,"pu":0,"b":[],"a":[]})");
+    row("level of three",
+        R"({"e":"depthUpdate","E":1,"T":1,"s":"BTCUSDT","U":1,"u":2,"pu":0,"b":[["1.00","1.000","x"]],"a":[]})");
+    row("level of one",
+        R"({"e":"depthUpdate","E":1,"T":1,"s":"BTCUSDT","U":1,"u":2,"pu":0,"b":[["1.00"]],"a":[]})");
+    row("level zero price",
+        R"({"e":"depthUpdate","E":1,"T":1,"s":"BTCUSDT","U":1,"u":2,"pu":0,"b":[["0.00","1.000"]],"a":[]})");
+    row("levels not array",
+        R"({"e":"depthUpdate","E":1,"T":1,"s":"BTCUSDT","U":1,"u":2,"pu":0,"b":{},"a":[]})");
     row("snapshot id string", R"({"lastUpdateId":"12","bids":[],"asks":[]})");
     row("snapshot without asks", R"({"lastUpdateId":12,"bids":[]})");
     row("kline without k", R"({"e":"kline","E":1,"s":"BTCUSDT"})");

@@ -124,7 +124,7 @@ void TestCandles::longSilenceIsCountedNotMaterialised() {
 void TestCandles::lateTradeKeepsItsVolume() {
     CandleAggregator agg(1000, 8);
     agg.addTrade(trade(5'100, 10, 1, false));
-    agg.advanceTo(6'050); // another stream's event closed [5000, 6000)
+    agg.advanceTo(6'050);                    // another stream's event closed [5000, 6000)
     agg.addTrade(trade(5'990, 11, 4, true)); // arrives late
     QCOMPARE(agg.counters().lateTrades, qint64(1));
     QCOMPARE(agg.current()->volume, Qty{4});

@@ -36,14 +36,15 @@ void TestDecimal::parseScaledValues_data() {
     QTest::newRow("short fraction") << QStringLiteral("61800.3") << 2 << qint64(6180030);
     QTest::newRow("zero") << QStringLiteral("0") << 3 << qint64(0);
     QTest::newRow("binance zero qty") << QStringLiteral("0.000") << 3 << qint64(0);
-    QTest::newRow("trailing zeros beyond scale") << QStringLiteral("1.50000000") << 2 << qint64(150);
+    QTest::newRow("trailing zeros beyond scale")
+        << QStringLiteral("1.50000000") << 2 << qint64(150);
     QTest::newRow("leading dot") << QStringLiteral(".5") << 1 << qint64(5);
     QTest::newRow("trailing dot") << QStringLiteral("5.") << 1 << qint64(50);
     QTest::newRow("leading zeros") << QStringLiteral("000012.500") << 3 << qint64(12500);
     QTest::newRow("scale 0") << QStringLiteral("297") << 0 << qint64(297);
     QTest::newRow("8 decimals") << QStringLiteral("28147.27373413") << 8 << qint64(2814727373413);
-    QTest::newRow("max int64")
-        << QStringLiteral("9223372036854775807") << 0 << std::numeric_limits<qint64>::max();
+    QTest::newRow("max int64") << QStringLiteral("9223372036854775807") << 0
+                               << std::numeric_limits<qint64>::max();
 }
 
 void TestDecimal::parseScaledValues() {
@@ -132,9 +133,12 @@ void TestDecimal::btcusdtRoundTrips() {
 
 void TestDecimal::gridRejectsOffGrid() {
     const InstrumentSpec spec = InstrumentSpec::btcusdtDefaults();
-    QCOMPARE(static_cast<int>(spec.parsePrice("61800.35").error), static_cast<int>(DecimalError::OffGrid)); // 2 decimals, off 0.10
-    QCOMPARE(static_cast<int>(spec.parsePrice("61800.301").error), static_cast<int>(DecimalError::TooManyDecimals));
-    QCOMPARE(static_cast<int>(spec.parseQty("0.0005").error), static_cast<int>(DecimalError::TooManyDecimals));
+    QCOMPARE(static_cast<int>(spec.parsePrice("61800.35").error),
+             static_cast<int>(DecimalError::OffGrid)); // 2 decimals, off 0.10
+    QCOMPARE(static_cast<int>(spec.parsePrice("61800.301").error),
+             static_cast<int>(DecimalError::TooManyDecimals));
+    QCOMPARE(static_cast<int>(spec.parseQty("0.0005").error),
+             static_cast<int>(DecimalError::TooManyDecimals));
     QCOMPARE(static_cast<int>(spec.parseQty("-1").error), static_cast<int>(DecimalError::Negative));
     QCOMPARE(static_cast<int>(spec.parsePrice("").error), static_cast<int>(DecimalError::Empty));
 }
