@@ -41,6 +41,7 @@ void MarketDataProcessor::onTrade(const core::Trade& trade, MessageType type) {
         m_log->info("candles use the {} stream", messageTypeName(type));
     }
     const bool wanted = (m_tradeSource == TradeSource::Trade) == (type == MessageType::Trade);
+    m_lastTradeUsed = wanted;
     if (!wanted) {
         ++m_counters.tradesIgnored;
         return;

@@ -68,6 +68,10 @@ public:
     [[nodiscard]] const FeedCounters& counters() const { return m_counters; }
     [[nodiscard]] const core::InstrumentSpec& instrument() const { return m_parser.instrument(); }
     [[nodiscard]] TradeSource activeTradeSource() const { return m_tradeSource; }
+    // Whether the last trade frame fed the candles (false for the stream not chosen).
+    [[nodiscard]] bool lastTradeUsed() const { return m_lastTradeUsed; }
+    // In sync and not crossed: the only state in which new entries are allowed.
+    [[nodiscard]] bool bookVerified() const { return m_sync.inSync() && !m_book.isCrossed(); }
 
 private:
     void onTrade(const core::Trade& trade, MessageType type);
@@ -81,6 +85,7 @@ private:
     DepthSynchronizer m_sync;
     core::CandleAggregator m_candles;
     TradeSource m_tradeSource;
+    bool m_lastTradeUsed = false;
     std::optional<core::BookTicker> m_pendingTicker; // ahead of the book, see FeedCounters
     FeedCounters m_counters;
     std::shared_ptr<spdlog::logger> m_log;
