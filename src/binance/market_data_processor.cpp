@@ -77,62 +77,74 @@ void MarketDataProcessor::checkTicker(const core::BookTicker& ticker) {
     }
 }
 
+void MarketDataProcessor::onDepthUpdate(const core::DepthUpdate& update) {
+    noteEventTime(update.eventTimeMs);
+    const auto outcome = m_sync.onDepthUpdate(update);
+    if (m_pendingTicker && m_sync.inSync() &&
+        m_pendingTicker->updateId <= m_sync.lastAppliedUpdateId()) {
+        if (m_pendingTicker->updateId == m_sync.lastAppliedUpdateId()) {
+            ++m_counters.tickerFirstCompared;
+            if (!bookMatches(*m_pendingTicker)) {
+                ++m_counters.tickerFirstMismatched;
+                if (m_counters.tickerFirstMismatched <= 10) {
+                    m_log->warn("bookTicker u={} disagrees with the book",
+                                m_pendingTicker->updateId);
+                }
+            }
+        }
+        m_pendingTicker.reset();
+    }
+    if (outcome == DepthSynchronizer::Outcome::Gap) {
+        m_log->warn("depth gap: pu={} but last applied u={} ({}); resyncing",
+                    update.prevFinalUpdateId, m_sync.lastAppliedUpdateId(), m_sync.reason());
+    }
+}
+
+void MarketDataProcessor::onSnapshot(const core::DepthSnapshot& snapshot) {
+    noteEventTime(snapshot.eventTimeMs);
+    m_sync.onSnapshot(snapshot);
+    m_log->info("depth snapshot lastUpdateId={} ({} bids, {} asks) → {}", snapshot.lastUpdateId,
+                snapshot.bids.size(), snapshot.asks.size(), syncStateName(m_sync.state()));
+}
+
+void MarketDataProcessor::onTradeEvent(const core::Trade& trade) {
+    noteEventTime(trade.eventTimeMs);
+    onTrade(trade, trade.aggregated ? MessageType::AggTrade : MessageType::Trade);
+}
+
+void MarketDataProcessor::onBookTicker(const core::BookTicker& ticker) {
+    noteEventTime(ticker.eventTimeMs);
+    checkTicker(ticker);
+}
+
+void MarketDataProcessor::onOtherEvent(std::int64_t eventTimeMs) {
+    noteEventTime(eventTimeMs);
+}
+
 MessageType MarketDataProcessor::onFrame(std::string_view frame, std::size_t capacity) {
     ++m_counters.frames;
     m_counters.bytes += static_cast<std::int64_t>(frame.size());
     const MessageType type = m_parser.parse(frame, capacity);
     ++m_counters.messages[static_cast<std::size_t>(type)];
     switch (type) {
-    case MessageType::DepthUpdate: {
-        const auto& update = m_parser.depthUpdate();
-        noteEventTime(update.eventTimeMs);
-        const auto outcome = m_sync.onDepthUpdate(update);
-        if (m_pendingTicker && m_sync.inSync() &&
-            m_pendingTicker->updateId <= m_sync.lastAppliedUpdateId()) {
-            if (m_pendingTicker->updateId == m_sync.lastAppliedUpdateId()) {
-                ++m_counters.tickerFirstCompared;
-                if (!bookMatches(*m_pendingTicker)) {
-                    ++m_counters.tickerFirstMismatched;
-                    if (m_counters.tickerFirstMismatched <= 10) {
-                        m_log->warn("bookTicker u={} disagrees with the book",
-                                    m_pendingTicker->updateId);
-                    }
-                }
-            }
-            m_pendingTicker.reset();
-        }
-        if (outcome == DepthSynchronizer::Outcome::Gap) {
-            m_log->warn("depth gap: pu={} but last applied u={} ({}); resyncing",
-                        update.prevFinalUpdateId, m_sync.lastAppliedUpdateId(), m_sync.reason());
-        }
+    case MessageType::DepthUpdate:
+        onDepthUpdate(m_parser.depthUpdate());
         break;
-    }
-    case MessageType::Snapshot: {
-        const auto& snapshot = m_parser.snapshot();
-        noteEventTime(snapshot.eventTimeMs);
-        m_sync.onSnapshot(snapshot);
-        m_log->info("depth snapshot lastUpdateId={} ({} bids, {} asks) → {}", snapshot.lastUpdateId,
-                    snapshot.bids.size(), snapshot.asks.size(), syncStateName(m_sync.state()));
+    case MessageType::Snapshot:
+        onSnapshot(m_parser.snapshot());
         break;
-    }
     case MessageType::Trade:
-    case MessageType::AggTrade: {
-        const auto& trade = m_parser.trade();
-        noteEventTime(trade.eventTimeMs);
-        onTrade(trade, type);
+    case MessageType::AggTrade:
+        onTradeEvent(m_parser.trade());
         break;
-    }
-    case MessageType::BookTicker: {
-        const auto& ticker = m_parser.bookTicker();
-        noteEventTime(ticker.eventTimeMs);
-        checkTicker(ticker);
+    case MessageType::BookTicker:
+        onBookTicker(m_parser.bookTicker());
         break;
-    }
     case MessageType::MarkPrice:
-        noteEventTime(m_parser.markPrice().eventTimeMs);
+        onOtherEvent(m_parser.markPrice().eventTimeMs);
         break;
     case MessageType::Kline:
-        noteEventTime(m_parser.kline().eventTimeMs);
+        onOtherEvent(m_parser.kline().eventTimeMs);
         break;
     case MessageType::Malformed:
         logMalformed(frame);

@@ -59,6 +59,14 @@ public:
     // `capacity`: readable bytes at frame.data() (>= size + 64 avoids a copy).
     MessageType onFrame(std::string_view frame, std::size_t capacity);
 
+    // The same path for events decoded earlier (a replay tape): onFrame parses, then calls these.
+    // They do not touch the frame/message counters, which count what was parsed.
+    void onDepthUpdate(const core::DepthUpdate& update);
+    void onSnapshot(const core::DepthSnapshot& snapshot);
+    void onTradeEvent(const core::Trade& trade);
+    void onBookTicker(const core::BookTicker& ticker);
+    void onOtherEvent(std::int64_t eventTimeMs); // mark price, kline: they only move time
+
     [[nodiscard]] const core::OrderBook& book() const { return m_book; }
     [[nodiscard]] DepthSynchronizer& synchronizer() { return m_sync; }
     [[nodiscard]] const DepthSynchronizer& synchronizer() const { return m_sync; }

@@ -21,6 +21,11 @@ bool FeatureTracker::warmedUp(std::int64_t nowMs, const CandleAggregator& candle
 }
 
 double FeatureTracker::meanClosedVolume(const CandleAggregator& candles) const {
+    if (candles.counters().closed == m_meanForClosed) {
+        return m_mean;
+    }
+    m_meanForClosed = candles.counters().closed;
+    m_mean = 0.0;
     const auto& closed = candles.closed();
     const std::size_t n =
         std::min(closed.size(), static_cast<std::size_t>(m_params.volumeLookback));
@@ -31,7 +36,20 @@ double FeatureTracker::meanClosedVolume(const CandleAggregator& candles) const {
     for (std::size_t i = 0; i < n; ++i) {
         sum += closed.fromNewest(i).volume.lots;
     }
-    return static_cast<double>(sum) / static_cast<double>(n);
+    m_mean = static_cast<double>(sum) / static_cast<double>(n);
+    return m_mean;
+}
+
+double FeatureTracker::volumeRatio(std::int64_t nowMs, const CandleAggregator& candles) const {
+    const auto& current = candles.current();
+    const double mean = meanClosedVolume(candles);
+    if (!current || mean <= 0) {
+        return 0.0;
+    }
+    const double elapsed =
+        static_cast<double>(nowMs - current->openTimeMs) / static_cast<double>(current->intervalMs);
+    const double fraction = std::clamp(elapsed, m_params.proRateFloor, 1.0);
+    return static_cast<double>(current->volume.lots) / (mean * fraction);
 }
 
 double FeatureTracker::momentumBps(std::int64_t nowMs) const {
@@ -70,18 +88,10 @@ FeatureSnapshot FeatureTracker::compute(std::int64_t nowMs, const OrderBook& boo
                       : book.imbalanceWithinBps(m_params.imbalanceBps);
     f.momentumBps = momentumBps(nowMs);
 
-    const double mean = meanClosedVolume(candles);
-    if (const auto& current = candles.current()) {
-        const double volume = static_cast<double>(current->volume.lots);
-        const double elapsed = static_cast<double>(nowMs - current->openTimeMs) /
-                               static_cast<double>(current->intervalMs);
-        const double fraction = std::clamp(elapsed, m_params.proRateFloor, 1.0);
-        if (mean > 0) {
-            f.volumeRatio = volume / (mean * fraction);
-        }
-        if (current->volume.lots > 0) {
-            f.takerBuyShare = static_cast<double>(current->takerBuyVolume.lots) / volume;
-        }
+    f.volumeRatio = volumeRatio(nowMs, candles);
+    if (const auto& current = candles.current(); current && current->volume.lots > 0) {
+        f.takerBuyShare = static_cast<double>(current->takerBuyVolume.lots) /
+                          static_cast<double>(current->volume.lots);
     }
     return f;
 }

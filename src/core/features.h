@@ -26,8 +26,11 @@ public:
     [[nodiscard]] FeatureSnapshot compute(std::int64_t nowMs, const OrderBook& book,
                                           const CandleAggregator& candles) const;
 
-    // Mean volume (lots) of the last N closed candles; 0 when there are none.
+    // Mean volume (lots) of the last N closed candles; 0 when there are none. Cached until the
+    // next candle closes.
     [[nodiscard]] double meanClosedVolume(const CandleAggregator& candles) const;
+    // The volume ratio alone (the cheapest entry condition, checked first on every event).
+    [[nodiscard]] double volumeRatio(std::int64_t nowMs, const CandleAggregator& candles) const;
 
     // Price change in bps over the window ending at nowMs; 0 without a reference trade.
     [[nodiscard]] double momentumBps(std::int64_t nowMs) const;
@@ -39,6 +42,8 @@ private:
     };
     StrategyParams m_params;
     std::deque<Sample> m_trades; // the last trade at or before now − W, and everything after
+    mutable std::int64_t m_meanForClosed = -1; // candles.counters().closed the mean is for
+    mutable double m_mean = 0;
 };
 
 } // namespace hoga::core

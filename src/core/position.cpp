@@ -2,6 +2,7 @@
 
 #include "wide_int.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace hoga::core {
@@ -50,14 +51,59 @@ Fixed8 feeFor(Notional notional, std::int64_t rateE8, const InstrumentSpec& spec
     return Fixed8{static_cast<std::int64_t>(rounded)};
 }
 
-std::string formatAveragePrice(Notional notional, Qty qty, const InstrumentSpec& spec,
+namespace {
+// value / 10^decimals with exactly `decimals` digits after the dot; formatScaled() for Int128.
+std::string formatScaled128(Int128 value, int decimals) {
+    const bool negative = value < 0;
+    // Digits of |value|, least significant first; negated digit by digit so that the minimum
+    // value cannot overflow.
+    std::string digits;
+    do {
+        const int digit = static_cast<int>(value % 10);
+        digits.push_back(static_cast<char>('0' + (digit < 0 ? -digit : digit)));
+        value /= 10;
+    } while (value != 0);
+    while (static_cast<int>(digits.size()) <= decimals) {
+        digits.push_back('0');
+    }
+    std::reverse(digits.begin(), digits.end());
+    std::string out;
+    if (negative) {
+        out.push_back('-');
+    }
+    const std::size_t integerDigits = digits.size() - static_cast<std::size_t>(decimals);
+    out.append(digits, 0, integerDigits);
+    if (decimals > 0) {
+        out.push_back('.');
+        out.append(digits, integerDigits, std::string::npos);
+    }
+    return out;
+}
+
+} // namespace
+
+std::string formatAveragePrice(Notional notional, Qty qty, const DecimalGrid& priceGrid,
                                int extraDecimals) {
     if (qty.lots == 0) {
         return {};
     }
-    const Int128 scaled = static_cast<Int128>(notional.units) * spec.priceGrid.step *
-                          powerOfTen(extraDecimals) / qty.lots;
-    return formatScaled(static_cast<std::int64_t>(scaled), spec.priceGrid.decimals + extraDecimals);
+    // notional units are ticks × lots, so units / lots is a count of ticks and
+    // units × step / lots counts 10^-decimals. Scaling by 10^extra first keeps the extra digits.
+    // Magnitude: 10^14 units (10^10 USDT of BTCUSDT) × step 10 × 10^8 = 10^23, far inside Int128.
+    Int128 numerator =
+        static_cast<Int128>(notional.units) * priceGrid.step * powerOfTen(extraDecimals);
+    Int128 denominator = qty.lots;
+    if (denominator < 0) {
+        numerator = -numerator;
+        denominator = -denominator;
+    }
+    Int128 quotient = numerator / denominator;
+    const Int128 remainder = numerator % denominator; // same sign as numerator
+    const Int128 twiceRemainder = remainder < 0 ? -2 * remainder : 2 * remainder;
+    if (twiceRemainder >= denominator) {
+        quotient += numerator < 0 ? -1 : 1; // half away from zero
+    }
+    return formatScaled128(quotient, priceGrid.decimals + extraDecimals);
 }
 
 std::int64_t percentToRateE8(double percent) {

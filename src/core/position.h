@@ -33,9 +33,12 @@ Fixed8 unrealizedPnl(const Position& position, Price mark, const InstrumentSpec&
 Price isolatedLiquidationPrice(const Position& position, int leverage, double mmrPct);
 // Fee of an execution: notional × rate, rounded half away from zero to 8 decimals.
 Fixed8 feeFor(Notional notional, std::int64_t rateE8, const InstrumentSpec& spec);
-// notional / qty as a decimal price with `extraDecimals` more digits than the grid (truncated).
-std::string formatAveragePrice(Notional notional, Qty qty, const InstrumentSpec& spec,
-                               int extraDecimals = 4);
+// notional / qty as a decimal price with `extraDecimals` more digits than the price grid,
+// rounded half away from zero ("61800.3333333333" for BTCUSDT with the default 8); empty when
+// qty is zero. Exact integer arithmetic: the journal and the CSVs print the same string.
+inline constexpr int kAveragePriceExtraDecimals = 8;
+std::string formatAveragePrice(Notional notional, Qty qty, const DecimalGrid& priceGrid,
+                               int extraDecimals = kAveragePriceExtraDecimals);
 // A percentage as an exact rate ×10⁸ ("0.05" % → 50000).
 std::int64_t percentToRateE8(double percent);
 

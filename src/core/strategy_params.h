@@ -58,7 +58,9 @@ struct StrategyParams {
     std::int64_t cooldownAfterStopMs = 60000;
 
     // --- paper fill model -----------------------------------------------------------------------
-    std::int64_t latencyMs = 5; // order reaches the matching engine this long after the decision
+    // One way from a home connection in Seoul to Binance's matching engine (AWS Tokyo) is about
+    // 15–25 ms; a colocated bot would set a few ms.
+    std::int64_t latencyMs = 20; // order reaches the matching engine this long after the decision
 
     // Readable problems, empty when valid. Each names the field and the allowed range.
     [[nodiscard]] std::vector<std::string> validate() const;

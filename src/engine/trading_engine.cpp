@@ -66,8 +66,8 @@ void TradingEngine::onMarket(const MarketInput& input, const MarketState& state)
     }
     handleCandleCloses(state);
 
-    m_lastFeatures = m_features.compute(m_nowMs, state.book, state.candles);
     if (!m_position.flat()) {
+        m_lastFeatures = m_features.compute(m_nowMs, state.book, state.candles);
         if (!m_exitReason) {
             if (const auto reason = m_strategy.featureExit(m_lastFeatures, m_position)) {
                 submitExit(*reason, m_nowMs);
@@ -75,7 +75,12 @@ void TradingEngine::onMarket(const MarketInput& input, const MarketState& state)
         } else if (!m_orderInFlight) {
             submitExit(*m_exitReason, m_nowMs); // an earlier exit left part of the position
         }
-    } else if (!m_orderInFlight && m_features.warmedUp(m_nowMs, state.candles)) {
+    } else if (!m_orderInFlight && m_nowMs >= m_entryStartMs && m_nowMs < m_entryEndMs &&
+               m_features.warmedUp(m_nowMs, state.candles) &&
+               m_features.volumeRatio(m_nowMs, state.candles) >=
+                   m_strategy.params().volumeBurstRatio) {
+        // Every entry needs the volume burst: the book and momentum are read only when it holds.
+        m_lastFeatures = m_features.compute(m_nowMs, state.book, state.candles);
         considerEntry(state);
     }
 }

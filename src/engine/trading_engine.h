@@ -14,6 +14,7 @@
 #include "engine/journal.h"
 
 #include <array>
+#include <climits>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -68,6 +69,13 @@ public:
 
     void onMarket(const MarketInput& input, const MarketState& state);
 
+    // New entries only for market times in [startMs, endMs); exits always. Used to split a
+    // recording into in-sample and out-of-sample parts that both start from a warm state.
+    void setEntryWindow(std::int64_t startMs, std::int64_t endMs) {
+        m_entryStartMs = startMs;
+        m_entryEndMs = endMs;
+    }
+
     // End of data: close an open position at market (reason end_of_data).
     void finish(const MarketState& state);
     // Kill switch: halt, then flatten at market.
@@ -79,6 +87,8 @@ public:
     [[nodiscard]] core::Fixed8 equity(const MarketState& state) const;
     [[nodiscard]] const core::RiskEngine& risk() const { return m_risk; }
     [[nodiscard]] const core::StrategyParams& params() const { return m_strategy.params(); }
+    // The features of the last evaluation that needed them (in a position: every event; flat:
+    // events with a volume burst). A display computes its own at its own pace.
     [[nodiscard]] const core::FeatureSnapshot& lastFeatures() const { return m_lastFeatures; }
 
 private:
@@ -125,6 +135,8 @@ private:
     std::optional<core::MarkPriceUpdate> m_lastMark;
     std::int64_t m_fundingPaidFor = 0; // funding time already applied
     core::Price m_lastTradePrice{};
+    std::int64_t m_entryStartMs = INT64_MIN;
+    std::int64_t m_entryEndMs = INT64_MAX;
     EngineStats m_stats;
 };
 
