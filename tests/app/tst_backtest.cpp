@@ -14,6 +14,8 @@
 #include <QProcess>
 #include <QTemporaryDir>
 
+#include <sqlite3.h>
+
 #include <fstream>
 #include <sstream>
 
@@ -63,6 +65,7 @@ private Q_SLOTS:
     void sweepGridErrors();
     void commandLine();
     void journalFileIsByteIdentical();
+    void reportRecomputedFromTheSqliteJournal();
 };
 
 void TestBacktest::defaultsTradeOnTheBundledRecording() {
@@ -269,6 +272,54 @@ void TestBacktest::journalFileIsByteIdentical() {
     const std::string bytesA = readAll(a);
     QVERIFY(bytesA.size() > 4096);
     QVERIFY(bytesA == readAll(b));
+}
+
+void TestBacktest::reportRecomputedFromTheSqliteJournal() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("run.sqlite"));
+    QByteArray out;
+    QCOMPARE(runCommand({QStringLiteral("--data"), QString::fromStdString(k2024),
+                         QStringLiteral("--preset"), QStringLiteral("demo"),
+                         QStringLiteral("--journal"), path, QStringLiteral("--json")},
+                        &out),
+             0);
+    const QJsonObject report = QJsonDocument::fromJson(out).object();
+    sqlite3* db = nullptr;
+    QCOMPARE(sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr),
+             SQLITE_OK);
+    const auto scalar = [&](const char* sql) {
+        sqlite3_stmt* stmt = nullptr;
+        std::string value;
+        if (sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr) == SQLITE_OK &&
+            sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_text(stmt, 0)) {
+            value = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
+        }
+        sqlite3_finalize(stmt);
+        return value;
+    };
+    const auto e8 = [](const QJsonValue& v) {
+        const auto scaled = core::parseFixed8(v.toString().toStdString());
+        return std::to_string(scaled.value);
+    };
+    QCOMPARE(scalar("select count(*) from round_trips"),
+             std::to_string(report.value(QStringLiteral("trades")).toInteger()));
+    QCOMPARE(scalar("select sum(net_pnl_e8) from round_trips"),
+             e8(report.value(QStringLiteral("net_pnl"))));
+    QCOMPARE(scalar("select sum(gross_pnl_e8) from round_trips"),
+             e8(report.value(QStringLiteral("gross_pnl"))));
+    QCOMPARE(scalar("select sum(fees_e8) from round_trips"),
+             e8(report.value(QStringLiteral("fees"))));
+    QCOMPARE(scalar("select sum(fee_e8) from fills"), e8(report.value(QStringLiteral("fees"))));
+    QCOMPARE(scalar("select count(*) from round_trips where net_pnl_e8 > 0"),
+             std::to_string(report.value(QStringLiteral("wins")).toInteger()));
+    QCOMPARE(scalar("select count(*) from round_trips where exit_reason = 'imbalance_reversal'"),
+             std::to_string(report.value(QStringLiteral("exit_reasons"))
+                                .toObject()
+                                .value(QStringLiteral("imbalance_reversal"))
+                                .toInteger()));
+    QCOMPARE(scalar("select count(*) from orders"),
+             std::to_string(report.value(QStringLiteral("orders")).toInteger()));
+    sqlite3_close(db);
 }
 
 QTEST_GUILESS_MAIN(TestBacktest)

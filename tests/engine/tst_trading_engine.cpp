@@ -108,6 +108,7 @@ private Q_SLOTS:
     void volumeFadeExit();
     void endOfDataCloses();
     void latencyFillsOnTheLaterBook();
+    void killSwitchFlattensAndHalts();
 };
 
 void TestTradingEngine::entersExactlyAtTheThresholds() {
@@ -305,6 +306,25 @@ void TestTradingEngine::latencyFillsOnTheLaterBook() {
     QVERIFY(h.engine.position().flat());
     h.tick(11550);
     QCOMPARE(h.engine.position().entryNotional.units, qint64((kUp + 20) * 11));
+}
+
+void TestTradingEngine::killSwitchFlattensAndHalts() {
+    Harness h(testParams());
+    h.warmUp();
+    h.entryBook(kUp - 10, kUp);
+    h.trade(11500, kUp, 3);
+    QCOMPARE(h.engine.position().side, core::PositionSide::Long);
+    h.engine.killSwitch(h.state());
+    QVERIFY(h.engine.position().flat());
+    QCOMPARE(static_cast<int>(h.journal.roundTrips.at(0).exitReason),
+             static_cast<int>(core::ExitReason::KillSwitch));
+    QCOMPARE(static_cast<int>(h.engine.risk().state()),
+             static_cast<int>(core::TradingState::Halted));
+    // The same entry signal again: refused, the engine stays flat.
+    h.entryBook(kUp - 10, kUp);
+    h.trade(13500, kUp, 9);
+    QVERIFY(h.engine.position().flat());
+    QCOMPARE(h.engine.stats().refusals[static_cast<int>(core::Refusal::TradingHalted)], qint64(1));
 }
 
 QTEST_APPLESS_MAIN(TestTradingEngine)
