@@ -2,7 +2,6 @@
 // → strategy → risk → paper fills), and the parameter sweep on 1 and 2 threads.
 #include "app/backtest_command.h"
 #include "app/sweep.h"
-#include "platform/logging.h"
 
 #include <benchmark/benchmark.h>
 
@@ -48,14 +47,3 @@ void BM_Sweep64(benchmark::State& state) {
 BENCHMARK(BM_Sweep64)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(2);
 
 } // namespace
-
-int main(int argc, char** argv) {
-    hoga::platform::LogOptions log;
-    log.level = "warn";
-    hoga::platform::initLogging(log);
-    benchmark::Initialize(&argc, argv);
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    hoga::platform::shutdownLogging();
-    return 0;
-}

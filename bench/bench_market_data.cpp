@@ -2,7 +2,6 @@
 // (reader → parser → depth sync → book → candles), as hoga-replay runs it.
 #include "binance/market_data_processor.h"
 #include "binance/market_parser.h"
-#include "platform/logging.h"
 #include "storage/recording_reader.h"
 
 #include <benchmark/benchmark.h>
@@ -93,14 +92,3 @@ void BM_ReplayRecording20240808(benchmark::State& state) {
 BENCHMARK(BM_ReplayRecording20240808)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 } // namespace
-
-int main(int argc, char** argv) {
-    hoga::platform::LogOptions log;
-    log.level = "warn";
-    hoga::platform::initLogging(log);
-    benchmark::Initialize(&argc, argv);
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    hoga::platform::shutdownLogging();
-    return 0;
-}
