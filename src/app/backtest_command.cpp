@@ -125,6 +125,37 @@ std::optional<BacktestOptions> parseBacktestArguments(const std::vector<std::str
     return o;
 }
 
+namespace {
+
+// A line is "<19-digit timestamp> <frame>\n": the progress bar counts text, not gzip bytes,
+// because a single gzip member is inflated in one go.
+constexpr std::uint64_t kTimestampAndNewline = 21;
+
+// The text size of the recordings, for the progress bar: a gzip file's trailer holds its
+// (last member's) uncompressed size modulo 4 GiB; a plain file is its own size.
+std::uint64_t expectedTextBytes(const std::vector<std::string>& files) {
+    std::uint64_t total = 0;
+    for (const auto& path : files) {
+        std::ifstream in(path, std::ios::binary);
+        unsigned char magic[2] = {};
+        in.read(reinterpret_cast<char*>(magic), 2);
+        std::error_code ec;
+        const std::uint64_t size = std::filesystem::file_size(path, ec);
+        if (magic[0] == 0x1f && magic[1] == 0x8b && size >= 4) {
+            unsigned char trailer[4] = {};
+            in.seekg(static_cast<std::streamoff>(size - 4));
+            in.read(reinterpret_cast<char*>(trailer), 4);
+            total += std::uint64_t{trailer[0]} | std::uint64_t{trailer[1]} << 8 |
+                     std::uint64_t{trailer[2]} << 16 | std::uint64_t{trailer[3]} << 24;
+        } else {
+            total += size;
+        }
+    }
+    return total;
+}
+
+} // namespace
+
 engine::BacktestReport runBacktest(const std::vector<std::string>& files,
                                    const core::StrategyParams& params, engine::Journal* journal,
                                    const std::function<void(double)>& progress) {
@@ -140,20 +171,18 @@ engine::BacktestReport runBacktest(const std::vector<std::string>& files,
         run.codeVersion = HOGA_VERSION;
         journal->recordRun(run);
     }
-    std::uint64_t totalBytes = 0;
-    for (const auto& f : files) {
-        std::error_code ec;
-        totalBytes += std::filesystem::file_size(f, ec);
-    }
+    const std::uint64_t totalBytes = expectedTextBytes(files);
+    std::uint64_t textBytes = 0;
 
     const auto start = std::chrono::steady_clock::now();
     storage::RecordingReader reader(files);
     storage::RecordedFrame frame;
     while (reader.next(frame)) {
         session.onFrame(frame.frame, frame.frame.size() + storage::kFramePadding);
+        textBytes += frame.frame.size() + kTimestampAndNewline;
         if (progress && (reader.stats().lines & 0x3fff) == 0 && totalBytes > 0) {
-            progress(static_cast<double>(reader.stats().compressedBytes) /
-                     static_cast<double>(totalBytes));
+            progress(
+                std::min(0.99, static_cast<double>(textBytes) / static_cast<double>(totalBytes)));
         }
     }
     const auto& counters = session.processor().counters();
