@@ -29,7 +29,7 @@ BENCHMARK(BM_Backtest20240808)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->U
 // 64 points (4 × 4 × 4) over one decoded copy of the recording, on 1 and 2 threads.
 void BM_Sweep64(benchmark::State& state) {
     static const auto tape =
-        hoga::app::decodeTape({kRecording}, hoga::core::InstrumentSpec::btcusdtDefaults());
+        hoga::binance::decodeTape({kRecording}, hoga::core::InstrumentSpec::btcusdtDefaults());
     std::vector<hoga::app::SweepPoint> points;
     std::string error;
     hoga::app::expandGrid(R"({"volume_burst_ratio": [2, 3, 4, 5],

@@ -266,7 +266,8 @@ int sweepMain(const BacktestOptions& options, const core::StrategyParams& base, 
         return 2;
     }
     const auto start = std::chrono::steady_clock::now();
-    const EventTape tape = decodeTape(options.dataFiles, core::InstrumentSpec::btcusdtDefaults());
+    const binance::EventTape tape =
+        binance::decodeTape(options.dataFiles, core::InstrumentSpec::btcusdtDefaults());
     if (!tape.error.empty()) {
         err << "hoga-backtest: " << tape.error << "\n";
         return 1;

@@ -25,16 +25,15 @@ struct BacktestOptions {
     bool json = false;
     bool quiet = false;
     // Sweep mode.
-    std::string sweepPath;  // grid JSON
-    std::string sweepOut;   // CSV; empty: stdout
-    double split = 0;       // in-sample fraction, 0 = no split
-    int threads = 0;        // 0: one per core
+    std::string sweepPath; // grid JSON
+    std::string sweepOut;  // CSV; empty: stdout
+    double split = 0;      // in-sample fraction, 0 = no split
+    int threads = 0;       // 0: one per core
 };
 
 std::optional<BacktestOptions> parseBacktestArguments(const std::vector<std::string>& args,
                                                       std::string& error);
 std::string backtestUsage();
-
 
 // Runs one backtest. `extraJournal` (e.g. SQLite) receives every record too. `progress` is called
 // now and then with the fraction of input consumed.

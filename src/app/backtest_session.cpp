@@ -8,7 +8,8 @@ namespace {
 binance::MarketDataProcessor::Options feedOptions(const core::StrategyParams& params) {
     binance::MarketDataProcessor::Options o;
     o.candleIntervalMs = params.candleIntervalMs;
-    o.candlesKept = std::max<std::size_t>(4096, static_cast<std::size_t>(params.volumeLookback) * 4);
+    o.candlesKept =
+        std::max<std::size_t>(4096, static_cast<std::size_t>(params.volumeLookback) * 4);
     return o;
 }
 } // namespace
@@ -67,18 +68,19 @@ void BacktestSession::onFrame(std::string_view frame, std::size_t capacity) {
     }
 }
 
-void BacktestSession::onTapeEntry(const EventTape& tape, const EventTape::Entry& entry) {
+void BacktestSession::onTapeEntry(const binance::EventTape& tape,
+                                  const binance::EventTape::Entry& entry) {
     using Kind = engine::MarketInput::Kind;
     switch (entry.kind) {
-    case EventTape::Kind::Depth:
+    case binance::EventTape::Kind::Depth:
         m_processor.onDepthUpdate(tape.depth[entry.index]);
         feed(Kind::BookUpdate, nullptr, nullptr);
         break;
-    case EventTape::Kind::Snapshot:
+    case binance::EventTape::Kind::Snapshot:
         m_processor.onSnapshot(tape.snapshots[entry.index]);
         feed(Kind::BookUpdate, nullptr, nullptr);
         break;
-    case EventTape::Kind::Trade: {
+    case binance::EventTape::Kind::Trade: {
         const core::Trade& trade = tape.trades[entry.index];
         m_processor.onTradeEvent(trade);
         if (m_processor.lastTradeUsed()) {
@@ -86,15 +88,15 @@ void BacktestSession::onTapeEntry(const EventTape& tape, const EventTape::Entry&
         }
         break;
     }
-    case EventTape::Kind::Ticker:
+    case binance::EventTape::Kind::Ticker:
         m_processor.onBookTicker(tape.tickers[entry.index]);
         feed(Kind::Ticker, nullptr, nullptr);
         break;
-    case EventTape::Kind::Mark:
+    case binance::EventTape::Kind::Mark:
         m_processor.onOtherEvent(entry.timeMs);
         feed(Kind::MarkPrice, nullptr, &tape.marks[entry.index]);
         break;
-    case EventTape::Kind::Other:
+    case binance::EventTape::Kind::Other:
         m_processor.onOtherEvent(entry.timeMs);
         feed(Kind::Other, nullptr, nullptr);
         break;

@@ -2,9 +2,9 @@
 
 // One backtest run: the market-data path (binance::MarketDataProcessor), the TradingEngine and
 // the paper broker, wired as paper trading wires them. Fed either with raw frames (streaming from
-// recordings) or with events of a decoded EventTape (sweeps); both take the same path.
+// recordings) or with events of a decoded binance::EventTape (sweeps); both take the same path.
 
-#include "app/event_tape.h"
+#include "binance/event_tape.h"
 #include "binance/market_data_processor.h"
 #include "core/paper_broker.h"
 #include "engine/backtest_report.h"
@@ -20,7 +20,7 @@ public:
                     engine::Journal* journal);
 
     void onFrame(std::string_view frame, std::size_t capacity);
-    void onTapeEntry(const EventTape& tape, const EventTape::Entry& entry);
+    void onTapeEntry(const binance::EventTape& tape, const binance::EventTape::Entry& entry);
 
     // Closes what is open and returns the report (elapsed time is the caller's to fill in).
     engine::BacktestReport finish(std::int64_t events, std::int64_t malformed);

@@ -94,7 +94,7 @@ bool expandGrid(std::string_view gridJson, const core::StrategyParams& base,
 
 namespace {
 
-engine::BacktestReport runPoint(const EventTape& tape, const core::StrategyParams& params,
+engine::BacktestReport runPoint(const binance::EventTape& tape, const core::StrategyParams& params,
                                 std::int64_t entryStart, std::int64_t entryEnd) {
     BacktestSession session(core::InstrumentSpec::btcusdtDefaults(), params, nullptr);
     session.engine().setEntryWindow(entryStart, entryEnd);
@@ -106,13 +106,15 @@ engine::BacktestReport runPoint(const EventTape& tape, const core::StrategyParam
 
 } // namespace
 
-std::vector<SweepResult> runSweep(const EventTape& tape, const std::vector<SweepPoint>& points,
+std::vector<SweepResult> runSweep(const binance::EventTape& tape,
+                                  const std::vector<SweepPoint>& points,
                                   const SweepOptions& options) {
     std::vector<SweepResult> results(points.size());
     const bool split = options.split > 0 && options.split < 1;
     const std::int64_t splitMs =
-        tape.firstTimeMs + static_cast<std::int64_t>(static_cast<double>(tape.lastTimeMs - tape.firstTimeMs) *
-                                                     options.split);
+        tape.firstTimeMs +
+        static_cast<std::int64_t>(static_cast<double>(tape.lastTimeMs - tape.firstTimeMs) *
+                                  options.split);
     std::atomic<std::size_t> next{0};
     const auto work = [&] {
         for (std::size_t i = next++; i < points.size(); i = next++) {
@@ -136,12 +138,13 @@ std::vector<SweepResult> runSweep(const EventTape& tape, const std::vector<Sweep
     for (auto& t : pool) {
         t.join();
     }
-    std::stable_sort(results.begin(), results.end(), [](const SweepResult& a, const SweepResult& b) {
-        if (a.point.error.empty() != b.point.error.empty()) {
-            return a.point.error.empty();
-        }
-        return a.primary.stats.netPnl.e8 > b.primary.stats.netPnl.e8;
-    });
+    std::stable_sort(results.begin(), results.end(),
+                     [](const SweepResult& a, const SweepResult& b) {
+                         if (a.point.error.empty() != b.point.error.empty()) {
+                             return a.point.error.empty();
+                         }
+                         return a.primary.stats.netPnl.e8 > b.primary.stats.netPnl.e8;
+                     });
     return results;
 }
 
@@ -154,10 +157,10 @@ std::string sweepCsv(const std::vector<SweepResult>& results) {
     for (const auto& [name, value] : results.front().point.values) {
         out += "," + name;
     }
-    const char* columns[] = {"trades", "win_rate", "net_pnl", "fees", "max_drawdown_pct",
-                             "return_pct"};
-    for (const char* part : split ? std::vector<const char*>{"is_", "oos_"}
-                                  : std::vector<const char*>{""}) {
+    const char* columns[] = {"trades", "win_rate",         "net_pnl",
+                             "fees",   "max_drawdown_pct", "return_pct"};
+    for (const char* part :
+         split ? std::vector<const char*>{"is_", "oos_"} : std::vector<const char*>{""}) {
         for (const char* c : columns) {
             out += fmt::format(",{}{}", part, c);
         }

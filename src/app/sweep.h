@@ -1,12 +1,12 @@
 #pragma once
 
 // Parameter sweeps: a grid over any StrategyParams fields, every point backtested on one decoded
-// copy of the events (EventTape) by a pool of threads. With a split, each point is run twice from
-// the start of the data — entries allowed only before the split time (in-sample) and only after it
-// (out-of-sample) — so both parts start from a warm book and warm candles, and a trader can see
-// whether the best in-sample parameters hold up on data they were not chosen on.
+// copy of the events (binance::EventTape) by a pool of threads. With a split, each point is run
+// twice from the start of the data — entries allowed only before the split time (in-sample) and
+// only after it (out-of-sample) — so both parts start from a warm book and warm candles, and a
+// trader can see whether the best in-sample parameters hold up on data they were not chosen on.
 
-#include "app/event_tape.h"
+#include "binance/event_tape.h"
 #include "core/strategy_params.h"
 #include "engine/backtest_report.h"
 
@@ -39,7 +39,8 @@ struct SweepOptions {
 };
 
 // Results sorted by the primary net PnL, best first (invalid points last).
-std::vector<SweepResult> runSweep(const EventTape& tape, const std::vector<SweepPoint>& points,
+std::vector<SweepResult> runSweep(const binance::EventTape& tape,
+                                  const std::vector<SweepPoint>& points,
                                   const SweepOptions& options);
 
 std::string sweepCsv(const std::vector<SweepResult>& results);

@@ -127,7 +127,7 @@ void TestBacktest::journalAgreesWithTheReport() {
 
 void TestBacktest::noLookAhead() {
     // The decisions made on a prefix of the data are exactly those the full run made on it.
-    const auto tape = app::decodeTape({k2024}, core::InstrumentSpec::btcusdtDefaults());
+    const auto tape = binance::decodeTape({k2024}, core::InstrumentSpec::btcusdtDefaults());
     QVERIFY(tape.error.empty());
     const auto params = core::StrategyParams::demo();
     engine::MemoryJournal full;
@@ -167,7 +167,7 @@ void TestBacktest::tapeReplayEqualsStreaming() {
     const auto params = core::StrategyParams::demo();
     engine::MemoryJournal streamed;
     const auto r = app::runBacktest({k2024}, params, &streamed);
-    const auto tape = app::decodeTape({k2024}, core::InstrumentSpec::btcusdtDefaults());
+    const auto tape = binance::decodeTape({k2024}, core::InstrumentSpec::btcusdtDefaults());
     engine::MemoryJournal taped;
     app::BacktestSession session(core::InstrumentSpec::btcusdtDefaults(), params, &taped);
     for (const auto& e : tape.entries) {
@@ -180,7 +180,7 @@ void TestBacktest::tapeReplayEqualsStreaming() {
 }
 
 void TestBacktest::sweepIsTheSameOnOneAndTwoThreads() {
-    const auto tape = app::decodeTape({k2024}, core::InstrumentSpec::btcusdtDefaults());
+    const auto tape = binance::decodeTape({k2024}, core::InstrumentSpec::btcusdtDefaults());
     std::vector<app::SweepPoint> points;
     std::string error;
     QVERIFY2(app::expandGrid(R"({"volume_burst_ratio": [2, 4], "imbalance_exit": [0.3, 0.6],

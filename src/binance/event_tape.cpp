@@ -1,17 +1,16 @@
-#include "event_tape.h"
+#include "binance/event_tape.h"
 
 #include "binance/market_parser.h"
 #include "storage/recording_reader.h"
 
-namespace hoga::app {
+namespace hoga::binance {
 
 std::size_t EventTape::memoryBytes() const {
-    std::size_t bytes = entries.capacity() * sizeof(Entry) +
-                        depth.capacity() * sizeof(core::DepthUpdate) +
-                        snapshots.capacity() * sizeof(core::DepthSnapshot) +
-                        trades.capacity() * sizeof(core::Trade) +
-                        tickers.capacity() * sizeof(core::BookTicker) +
-                        marks.capacity() * sizeof(core::MarkPriceUpdate);
+    std::size_t bytes =
+        entries.capacity() * sizeof(Entry) + depth.capacity() * sizeof(core::DepthUpdate) +
+        snapshots.capacity() * sizeof(core::DepthSnapshot) +
+        trades.capacity() * sizeof(core::Trade) + tickers.capacity() * sizeof(core::BookTicker) +
+        marks.capacity() * sizeof(core::MarkPriceUpdate);
     for (const auto& d : depth) {
         bytes += (d.bids.capacity() + d.asks.capacity()) * sizeof(core::PriceLevel);
     }
@@ -23,11 +22,12 @@ std::size_t EventTape::memoryBytes() const {
 
 EventTape decodeTape(const std::vector<std::string>& files, const core::InstrumentSpec& spec) {
     EventTape tape;
-    binance::MarketParser parser(spec);
+    MarketParser parser(spec);
     storage::RecordingReader reader(files);
     storage::RecordedFrame frame;
     const auto add = [&](EventTape::Kind kind, std::size_t index, std::int64_t timeMs) {
-        tape.entries.push_back({kind, static_cast<std::uint32_t>(index), timeMs});
+        tape.entries.push_back(
+            {kind, static_cast<std::uint32_t>(index), timeMs, frame.localTimeNs});
         if (timeMs > 0) {
             if (tape.firstTimeMs == 0) {
                 tape.firstTimeMs = timeMs;
@@ -35,7 +35,6 @@ EventTape decodeTape(const std::vector<std::string>& files, const core::Instrume
             tape.lastTimeMs = std::max(tape.lastTimeMs, timeMs);
         }
     };
-    using binance::MessageType;
     while (reader.next(frame)) {
         switch (parser.parse(frame.frame, frame.frame.size() + storage::kFramePadding)) {
         case MessageType::DepthUpdate:
@@ -76,4 +75,4 @@ EventTape decodeTape(const std::vector<std::string>& files, const core::Instrume
     return tape;
 }
 
-} // namespace hoga::app
+} // namespace hoga::binance

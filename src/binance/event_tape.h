@@ -1,8 +1,9 @@
 #pragma once
 
-// Recordings decoded once into memory, so that a parameter sweep replays the same events many
-// times without reading or parsing them again. Each replay still runs the full market-data path
-// (depth sync, book, candles) of binance::MarketDataProcessor, on its own copy of the state.
+// Recordings decoded once into memory, so that a parameter sweep or the exchange simulator replays
+// the same events many times without reading or parsing them again. Each replay still runs the full
+// market-data path (depth sync, book, candles) of binance::MarketDataProcessor, on its own copy of
+// the state.
 
 #include "core/instrument.h"
 #include "core/market_events.h"
@@ -11,14 +12,15 @@
 #include <string>
 #include <vector>
 
-namespace hoga::app {
+namespace hoga::binance {
 
 struct EventTape {
     enum class Kind : std::uint8_t { Depth, Snapshot, Trade, Ticker, Mark, Other };
     struct Entry {
         Kind kind;
-        std::uint32_t index;   // into the vector of its kind
-        std::int64_t timeMs;   // exchange event time (Other: kline and the like)
+        std::uint32_t index;  // into the vector of its kind
+        std::int64_t timeMs;  // exchange event time (Other: kline and the like)
+        std::int64_t localNs; // local receive time of the recording
     };
     std::vector<Entry> entries;
     std::vector<core::DepthUpdate> depth;
@@ -36,4 +38,4 @@ struct EventTape {
 
 EventTape decodeTape(const std::vector<std::string>& files, const core::InstrumentSpec& spec);
 
-} // namespace hoga::app
+} // namespace hoga::binance
