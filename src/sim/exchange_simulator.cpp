@@ -1,0 +1,93 @@
+#include "exchange_simulator.h"
+
+#include "binance/event_tape.h"
+
+namespace hoga::sim {
+
+ExchangeSimulator::ExchangeSimulator(SimulatorOptions options, QObject* parent)
+    : QObject(parent), m_options(std::move(options)) {
+    m_timer.setSingleShot(true);
+    m_timer.setTimerType(Qt::PreciseTimer);
+    connect(&m_timer, &QTimer::timeout, this, &ExchangeSimulator::tick);
+}
+
+ExchangeSimulator::~ExchangeSimulator() = default;
+
+bool ExchangeSimulator::start(QString& error) {
+    const core::InstrumentSpec spec = core::InstrumentSpec::btcusdtDefaults();
+    binance::EventTape tape = binance::decodeTape(m_options.recordings, spec);
+    if (!tape.error.empty()) {
+        error = QString::fromStdString(tape.error);
+        return false;
+    }
+    if (tape.entries.empty()) {
+        error = QStringLiteral("the recordings hold no market events");
+        return false;
+    }
+    if (m_liveTimesAtMs >= 0) {
+        m_options.replay.timeShiftMs = m_liveTimesAtMs - tape.firstTimeMs;
+    }
+    m_market = std::make_unique<MarketReplay>(std::move(tape), spec, m_options.replay);
+    std::string why;
+    if (!m_market->prepare(why)) {
+        error = QString::fromStdString(why);
+        return false;
+    }
+    m_streams = std::make_unique<StreamServer>(QString::fromStdString(spec.symbol),
+                                               m_options.streams, this);
+    m_rest = std::make_unique<RestServer>(*m_market, this);
+    if (!m_streams->listen(m_options.host, m_options.wsPort, error) ||
+        !m_rest->listen(m_options.host, m_options.restPort, error)) {
+        return false;
+    }
+    m_clock.start();
+    schedule();
+    return true;
+}
+
+QString ExchangeSimulator::restUrl() const {
+    return QStringLiteral("http://%1:%2").arg(m_options.host.toString()).arg(m_rest->port());
+}
+
+QString ExchangeSimulator::wsUrl() const {
+    return QStringLiteral("ws://%1:%2").arg(m_options.host.toString()).arg(m_streams->port());
+}
+
+void ExchangeSimulator::pause() {
+    if (m_pausedAtNs < 0) {
+        m_pausedAtNs = m_clock.nsecsElapsed();
+        m_timer.stop();
+    }
+}
+
+void ExchangeSimulator::resume() {
+    if (m_pausedAtNs >= 0) {
+        m_offsetNs += m_clock.nsecsElapsed() - m_pausedAtNs;
+        m_pausedAtNs = -1;
+        schedule();
+    }
+}
+
+void ExchangeSimulator::tick() {
+    if (m_pausedAtNs >= 0) {
+        return;
+    }
+    const qint64 elapsed = m_clock.nsecsElapsed() - m_offsetNs;
+    m_market->emitDue(elapsed, [this](StreamKind kind, const std::string& payload) {
+        m_streams->publish(kind, payload);
+    });
+    schedule();
+}
+
+void ExchangeSimulator::schedule() {
+    const qint64 due = m_market->nextDueNs();
+    if (due < 0) {
+        Q_EMIT replayFinished();
+        return;
+    }
+    const qint64 elapsed = m_clock.nsecsElapsed() - m_offsetNs;
+    const qint64 waitMs = due > elapsed ? (due - elapsed) / 1'000'000 : 0;
+    m_timer.start(static_cast<int>(std::min<qint64>(waitMs, 1000)));
+}
+
+} // namespace hoga::sim

@@ -1,0 +1,79 @@
+#include "rest_server.h"
+
+#include "sim/binance_json.h"
+
+#include <QHttpServerRequest>
+#include <QHttpServerResponse>
+#include <QUrlQuery>
+
+#include <fmt/format.h>
+
+namespace hoga::sim {
+
+namespace {
+QHttpServerResponse
+json(const std::string& body,
+     QHttpServerResponse::StatusCode status = QHttpServerResponse::StatusCode::Ok) {
+    return QHttpServerResponse(QByteArrayLiteral("application/json"),
+                               QByteArray::fromStdString(body), status);
+}
+QHttpServerResponse
+binanceError(int code, const std::string& message,
+             QHttpServerResponse::StatusCode status = QHttpServerResponse::StatusCode::BadRequest) {
+    return json(fmt::format(R"({{"code":{},"msg":"{}"}})", code, message), status);
+}
+} // namespace
+
+RestServer::RestServer(const MarketReplay& market, QObject* parent)
+    : QObject(parent), m_market(market) {
+    addRoutes();
+}
+
+bool RestServer::listen(const QHostAddress& address, quint16 port, QString& error) {
+    if (!m_tcp.listen(address, port)) {
+        error = m_tcp.errorString();
+        return false;
+    }
+    m_http.bind(&m_tcp);
+    return true;
+}
+
+void RestServer::addRoutes() {
+    m_http.route(QStringLiteral("/fapi/v1/ping"), [this] {
+        ++m_requests;
+        return json("{}");
+    });
+    m_http.route(QStringLiteral("/fapi/v1/time"), [this] {
+        ++m_requests;
+        return json(fmt::format(R"({{"serverTime":{}}})", m_market.exchangeTimeMs()));
+    });
+    m_http.route(QStringLiteral("/fapi/v1/exchangeInfo"), [this] {
+        ++m_requests;
+        return json(exchangeInfoJson(m_market.instrument(), m_market.exchangeTimeMs()));
+    });
+    m_http.route(QStringLiteral("/fapi/v1/depth"), [this](const QHttpServerRequest& request) {
+        ++m_requests;
+        const QUrlQuery query(request.url());
+        const QString symbol = query.queryItemValue(QStringLiteral("symbol"));
+        if (symbol.isEmpty()) {
+            return binanceError(-1102, "Mandatory parameter 'symbol' was not sent, was empty/null, "
+                                       "or malformed.");
+        }
+        if (symbol.toStdString() != m_market.instrument().symbol) {
+            return binanceError(-1121, "Invalid symbol.");
+        }
+        int limit = 500;
+        if (query.hasQueryItem(QStringLiteral("limit"))) {
+            bool ok = false;
+            limit = query.queryItemValue(QStringLiteral("limit")).toInt(&ok);
+            // Binance accepts 5, 10, 20, 50, 100, 500 and 1000.
+            if (!ok || (limit != 5 && limit != 10 && limit != 20 && limit != 50 && limit != 100 &&
+                        limit != 500 && limit != 1000)) {
+                return binanceError(-1130, "Invalid data sent for a parameter.");
+            }
+        }
+        return json(m_market.depthSnapshot(limit));
+    });
+}
+
+} // namespace hoga::sim

@@ -1,0 +1,34 @@
+#pragma once
+
+// The REST side of the simulator (public market data for now): /fapi/v1/ping, /time,
+// /exchangeInfo and /depth, with Binance's error shape for bad requests. Qt HttpServer 6.4 is bound
+// to a QTcpServer we listen on ourselves (its listen() was removed in 6.8).
+
+#include "sim/market_replay.h"
+
+#include <QObject>
+#include <QTcpServer>
+
+#include <QtHttpServer/QHttpServer>
+
+namespace hoga::sim {
+
+class RestServer : public QObject {
+    Q_OBJECT
+public:
+    RestServer(const MarketReplay& market, QObject* parent = nullptr);
+
+    bool listen(const QHostAddress& address, quint16 port, QString& error);
+    [[nodiscard]] quint16 port() const { return m_tcp.serverPort(); }
+    [[nodiscard]] qint64 requests() const { return m_requests; }
+
+private:
+    void addRoutes();
+
+    const MarketReplay& m_market;
+    QHttpServer m_http;
+    QTcpServer m_tcp;
+    qint64 m_requests = 0;
+};
+
+} // namespace hoga::sim
