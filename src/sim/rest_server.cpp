@@ -39,20 +39,16 @@ bool RestServer::listen(const QHostAddress& address, quint16 port, QString& erro
 }
 
 void RestServer::addRoutes() {
-    m_http.route(QStringLiteral("/fapi/v1/ping"), [this] {
-        ++m_requests;
-        return json("{}");
-    });
-    m_http.route(QStringLiteral("/fapi/v1/time"), [this] {
-        ++m_requests;
+    constexpr auto get = QHttpServerRequest::Method::Get;
+    route(QStringLiteral("/fapi/v1/ping"), get,
+          [](const QHttpServerRequest&) { return json("{}"); });
+    route(QStringLiteral("/fapi/v1/time"), get, [this](const QHttpServerRequest&) {
         return json(fmt::format(R"({{"serverTime":{}}})", m_market.exchangeTimeMs()));
     });
-    m_http.route(QStringLiteral("/fapi/v1/exchangeInfo"), [this] {
-        ++m_requests;
+    route(QStringLiteral("/fapi/v1/exchangeInfo"), get, [this](const QHttpServerRequest&) {
         return json(exchangeInfoJson(m_market.instrument(), m_market.exchangeTimeMs()));
     });
-    m_http.route(QStringLiteral("/fapi/v1/depth"), [this](const QHttpServerRequest& request) {
-        ++m_requests;
+    route(QStringLiteral("/fapi/v1/depth"), get, [this](const QHttpServerRequest& request) {
         const QUrlQuery query(request.url());
         const QString symbol = query.queryItemValue(QStringLiteral("symbol"));
         if (symbol.isEmpty()) {

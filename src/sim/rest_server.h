@@ -10,6 +10,7 @@
 #include <QTcpServer>
 
 #include <QtHttpServer/QHttpServer>
+#include <QtHttpServer/QHttpServerRequest>
 
 namespace hoga::sim {
 
@@ -21,6 +22,18 @@ public:
     bool listen(const QHostAddress& address, quint16 port, QString& error);
     [[nodiscard]] quint16 port() const { return m_tcp.serverPort(); }
     [[nodiscard]] qint64 requests() const { return m_requests; }
+
+    // Every endpoint, public or signed, is registered through here, so that what applies to all
+    // requests (request counting now; fault injection and rate limits) lives in one place.
+    // `handler`: QHttpServerResponse(const QHttpServerRequest&).
+    template <typename Handler>
+    void route(const QString& path, QHttpServerRequest::Methods methods, Handler&& handler) {
+        m_http.route(path, methods,
+                     [this, h = std::forward<Handler>(handler)](const QHttpServerRequest& request) {
+                         ++m_requests;
+                         return h(request);
+                     });
+    }
 
 private:
     void addRoutes();
