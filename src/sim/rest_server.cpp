@@ -2,6 +2,7 @@
 
 #include "sim/binance_json.h"
 
+#include <QDateTime>
 #include <QHttpServerRequest>
 #include <QHttpServerResponse>
 #include <QUrlQuery>
@@ -43,10 +44,12 @@ void RestServer::addRoutes() {
     route(QStringLiteral("/fapi/v1/ping"), get,
           [](const QHttpServerRequest&) { return json("{}"); });
     route(QStringLiteral("/fapi/v1/time"), get, [this](const QHttpServerRequest&) {
-        return json(fmt::format(R"({{"serverTime":{}}})", m_market.exchangeTimeMs()));
+        // The server's wall clock, as on Binance: clients sign with it (recvWindow). The replayed
+        // market's event times match it only with --live-times.
+        return json(fmt::format(R"({{"serverTime":{}}})", QDateTime::currentMSecsSinceEpoch()));
     });
     route(QStringLiteral("/fapi/v1/exchangeInfo"), get, [this](const QHttpServerRequest&) {
-        return json(exchangeInfoJson(m_market.instrument(), m_market.exchangeTimeMs()));
+        return json(exchangeInfoJson(m_market.instrument(), QDateTime::currentMSecsSinceEpoch()));
     });
     route(QStringLiteral("/fapi/v1/depth"), get, [this](const QHttpServerRequest& request) {
         const QUrlQuery query(request.url());
