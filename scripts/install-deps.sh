@@ -8,11 +8,17 @@ packages=(
   qt6-base-dev libqt6opengl6-dev libqt6sql6-sqlite qt6-websockets-dev qt6-charts-dev
   qt6-httpserver-dev qt6-tools-dev qt6-l10n-tools qtkeychain-qt6-dev
   libspdlog-dev libsimdjson-dev libssl-dev zlib1g-dev libdeflate-dev libsqlite3-dev libbenchmark-dev
-  xvfb xauth fonts-dejavu-core dbus gnome-keyring
+  sqlite3 xvfb xauth fonts-dejavu-core dbus gnome-keyring
 )
 
 sudo_cmd=()
 if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
+
+# The simulator's conformance test drives it with a third-party npm client: Node.js and npm from
+# Debian unless the machine already has them (it may carry a newer Node of its own).
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  packages+=(nodejs npm)
+fi
 
 missing=()
 for p in "${packages[@]}"; do
