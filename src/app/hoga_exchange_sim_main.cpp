@@ -23,10 +23,17 @@ void onSignal(int) {
 const char* kUsage =
     "usage: hoga-exchange-sim --replay FILE... [--host 127.0.0.1] [--port 0] [--ws-port 0]\n"
     "                         [--speed 1] [--live-times] [--ping-interval-ms 180000]\n"
-    "                         [--allow-remote]\n"
+    "                         [--allow-remote] [--loop] [--loop-window-s S]\n"
+    "                         [--connection-lifetime-s 86400] [--faults SPEC]\n"
+    "                         [--accounts FILE]\n"
     "Replays Binance USD-M recordings as a live market: WebSocket streams (/ws/…, "
     "/stream?streams=…)\n"
-    "and REST (/fapi/v1/ping, time, exchangeInfo, depth). Prints its URLs as one JSON line.\n";
+    "and REST (/fapi/v1/ping, time, exchangeInfo, depth). Prints its URLs as one JSON line.\n"
+    "--loop replays the recording (or its first S seconds) forever with increasing ids and times.\n"
+    "--faults injects faults (see src/sim/fault_plan.h); also at run time: POST/GET/DELETE\n"
+    "/sim/faults on the REST port (a simulator control endpoint, not a Binance one).\n"
+    "--accounts FILE: trading accounts, [{\"apiKey\":…,\"secretKey\":…,\"balance\":\"10000\"}];\n"
+    "without it one demo account (key and secret documented in src/sim/accounts.cpp).\n";
 
 } // namespace
 
@@ -67,6 +74,26 @@ int main(int argc, char** argv) {
         } else if (a == QStringLiteral("--ping-interval-ms")) {
             options.streams.pingIntervalMs = value().toInt(&ok);
             ok = ok && options.streams.pingIntervalMs >= 100;
+        } else if (a == QStringLiteral("--loop")) {
+            options.replay.loop = true;
+        } else if (a == QStringLiteral("--loop-window-s")) {
+            options.replay.loopWindowMs = static_cast<qint64>(value().toDouble(&ok) * 1000);
+            ok = ok && options.replay.loopWindowMs > 0;
+        } else if (a == QStringLiteral("--connection-lifetime-s")) {
+            options.streams.connectionLifetimeMs =
+                static_cast<qint64>(value().toDouble(&ok) * 1000);
+            ok = ok && options.streams.connectionLifetimeMs > 0;
+        } else if (a == QStringLiteral("--faults")) {
+            options.faults = value().toStdString();
+        } else if (a == QStringLiteral("--accounts")) {
+            // [{"apiKey":…,"secretKey":…,"balance":"10000"}]; without it, the demo account of
+            // sim/accounts.cpp. Keys are never printed.
+            QString why;
+            ok = hoga::sim::loadAccounts(value(), options.accounts, why);
+            if (!ok) {
+                std::cerr << "hoga-exchange-sim: --accounts: " << why.toStdString() << "\n";
+                return 2;
+            }
         } else if (a == QStringLiteral("--live-times")) {
             liveTimes = true;
         } else if (a == QStringLiteral("--allow-remote")) {

@@ -69,6 +69,18 @@ std::string markPriceJson(const core::MarkPriceUpdate& m, const core::Instrument
         core::formatFixed8(m.fundingRate), m.nextFundingTimeMs + shiftMs);
 }
 
+std::string klineJson(const core::Kline& k, const core::InstrumentSpec& spec,
+                      std::int64_t shiftMs) {
+    return fmt::format(
+        R"({{"e":"kline","E":{},"s":"{}","k":{{"t":{},"T":{},"s":"{}","i":"{}","f":{},"L":{},)"
+        R"("o":"{}","c":"{}","h":"{}","l":"{}","v":"{}","n":{},"x":{},"q":"{}","V":"{}","Q":"{}","B":"0"}}}})",
+        k.eventTimeMs + shiftMs, spec.symbol, k.openTimeMs + shiftMs, k.closeTimeMs + shiftMs,
+        spec.symbol, k.interval, k.firstTradeId, k.lastTradeId, spec.formatPrice(k.open),
+        spec.formatPrice(k.close), spec.formatPrice(k.high), spec.formatPrice(k.low),
+        spec.formatQty(k.volume), k.tradeCount, k.closed, core::formatFixed8(k.quoteVolume),
+        spec.formatQty(k.takerBuyVolume), core::formatFixed8(k.takerBuyQuoteVolume));
+}
+
 std::string depthSnapshotJson(std::uint64_t lastUpdateId, std::int64_t eventTimeMs,
                               const std::vector<core::Level>& bids,
                               const std::vector<core::Level>& asks,

@@ -20,6 +20,8 @@ std::string bookTickerJson(const core::BookTicker& t, const core::InstrumentSpec
                            std::int64_t shiftMs, std::uint64_t idOffset);
 std::string markPriceJson(const core::MarkPriceUpdate& m, const core::InstrumentSpec& spec,
                           std::int64_t shiftMs);
+// {"e":"kline","E":…,"s":…,"k":{"t","T","s","i","f","L","o","c","h","l","v","n","x","q","V","Q","B"}}
+std::string klineJson(const core::Kline& k, const core::InstrumentSpec& spec, std::int64_t shiftMs);
 // The REST snapshot {"lastUpdateId":…,"E":…,"T":…,"bids":[…],"asks":[…]}.
 std::string depthSnapshotJson(std::uint64_t lastUpdateId, std::int64_t eventTimeMs,
                               const std::vector<core::Level>& bids,

@@ -36,6 +36,20 @@ bool ExchangeSimulator::start(QString& error) {
     m_streams = std::make_unique<StreamServer>(QString::fromStdString(spec.symbol),
                                                m_options.streams, this);
     m_rest = std::make_unique<RestServer>(*m_market, this);
+    m_rest->limits().setOptions(m_options.limits);
+    m_trading = std::make_unique<TradingApi>(
+        *m_rest, *m_market,
+        m_options.accounts.empty() ? std::vector<AccountConfig>{demoAccount()} : m_options.accounts,
+        m_options.trading, this);
+    m_streams->setConnectionFilter([this](QWebSocket* socket, const QString& path) {
+        return m_trading->acceptUserStream(socket, path);
+    });
+    m_faults = std::make_unique<FaultControl>(*m_streams, this);
+    m_faults->attach(*m_rest);
+    if (!m_faults->apply(m_options.faults, why)) {
+        error = QStringLiteral("--faults: ") + QString::fromStdString(why);
+        return false;
+    }
     if (!m_streams->listen(m_options.host, m_options.wsPort, error) ||
         !m_rest->listen(m_options.host, m_options.restPort, error)) {
         return false;
@@ -73,9 +87,11 @@ void ExchangeSimulator::tick() {
         return;
     }
     const qint64 elapsed = m_clock.nsecsElapsed() - m_offsetNs;
-    m_market->emitDue(elapsed, [this](StreamKind kind, const std::string& payload) {
-        m_streams->publish(kind, payload);
-    });
+    m_market->emitDue(elapsed,
+                      [this](StreamKind kind, std::string_view stream, const std::string& payload) {
+                          m_streams->publish(kind, stream, payload);
+                          m_trading->onMarketEvent(kind, payload);
+                      });
     schedule();
 }
 

@@ -4,9 +4,11 @@
 // WebSocket and REST protocols on loopback. It is a product component — the offline demo runs on
 // it — not a test double: clients use their real Binance code against it.
 
+#include "sim/fault_control.h"
 #include "sim/market_replay.h"
 #include "sim/rest_server.h"
 #include "sim/stream_server.h"
+#include "sim/trading_api.h"
 
 #include <QElapsedTimer>
 #include <QHostAddress>
@@ -24,6 +26,10 @@ struct SimulatorOptions {
     quint16 wsPort = 0;
     ReplayOptions replay;
     StreamServerOptions streams;
+    std::string faults;                  // a FaultPlan SPEC applied at start (sim/fault_plan.h)
+    std::vector<AccountConfig> accounts; // empty: the demo account (sim/accounts.h)
+    TradingOptions trading;
+    RequestLimitOptions limits;
 };
 
 class ExchangeSimulator : public QObject {
@@ -43,6 +49,8 @@ public:
     [[nodiscard]] QString wsUrl() const;
     [[nodiscard]] const MarketReplay& market() const { return *m_market; }
     [[nodiscard]] StreamServer& streams() { return *m_streams; }
+    [[nodiscard]] FaultControl& faults() { return *m_faults; }
+    [[nodiscard]] TradingApi& trading() { return *m_trading; }
 
 Q_SIGNALS:
     void replayFinished();
@@ -55,6 +63,8 @@ private:
     std::unique_ptr<MarketReplay> m_market;
     std::unique_ptr<StreamServer> m_streams;
     std::unique_ptr<RestServer> m_rest;
+    std::unique_ptr<FaultControl> m_faults; // after the servers: it refers to them
+    std::unique_ptr<TradingApi> m_trading;  // after the servers and the market: it uses them
     QElapsedTimer m_clock;
     qint64 m_pausedAtNs = -1;
     qint64 m_offsetNs = 0; // time spent paused

@@ -1,10 +1,12 @@
 #include "rest_server.h"
 
 #include "sim/binance_json.h"
+#include "sim/fault_plan.h"
 
 #include <QDateTime>
 #include <QHttpServerRequest>
 #include <QHttpServerResponse>
+#include <QTimer>
 #include <QUrlQuery>
 
 #include <fmt/format.h>
@@ -72,6 +74,47 @@ void RestServer::addRoutes() {
             }
         }
         return json(m_market.depthSnapshot(limit));
+    });
+}
+
+void RestServer::answer(const QHttpServerRequest& request, QHttpServerResponder&& responder,
+                        const std::function<QHttpServerResponse()>& handle) {
+    RestFault fault;
+    if (m_faults && !m_faults->empty()) {
+        const QString path = request.url().path();
+        const bool isOrder = request.method() == QHttpServerRequest::Method::Post &&
+                             (path == QStringLiteral("/fapi/v1/order") ||
+                              path == QStringLiteral("/fapi/v1/batchOrders") ||
+                              path == QStringLiteral("/fapi/v1/algoOrder"));
+        const bool hasTimestamp =
+            QUrlQuery(request.url()).hasQueryItem(QStringLiteral("timestamp")) ||
+            request.body().contains("timestamp=");
+        fault = m_faults->restFault(path.toStdString(), isOrder, hasTimestamp);
+    }
+    if (fault.reply) {
+        QHttpServerResponse response(
+            QByteArrayLiteral("application/json"), QByteArray::fromStdString(fault.reply->body),
+            static_cast<QHttpServerResponse::StatusCode>(fault.reply->httpStatus));
+        if (fault.reply->retryAfterSeconds > 0) {
+            response.setHeader(QByteArrayLiteral("Retry-After"),
+                               QByteArray::number(fault.reply->retryAfterSeconds));
+        }
+        response.write(std::move(responder));
+        return;
+    }
+    if (fault.delayMs <= 0) {
+        handle().write(std::move(responder));
+        return;
+    }
+    // Executed now, answered late: the request has taken effect even if the client gives up.
+    // The responder holds the connection's raw socket: write only while that socket lives.
+    auto response = std::make_shared<QHttpServerResponse>(handle());
+    auto late = std::make_shared<QHttpServerResponder>(std::move(responder));
+    const QPointer<QTcpSocket> socket = m_tcp.currentSocket();
+    QTimer::singleShot(static_cast<int>(fault.delayMs), this, [response, late, socket] {
+        if (socket && socket->state() == QAbstractSocket::ConnectedState) {
+            response->write(std::move(*late));
+        }
     });
 }
 

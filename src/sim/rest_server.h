@@ -5,14 +5,22 @@
 // to a QTcpServer we listen on ourselves (its listen() was removed in 6.8).
 
 #include "sim/market_replay.h"
+#include "sim/request_limits.h"
+#include "sim/tracking_tcp_server.h"
 
 #include <QObject>
 #include <QTcpServer>
 
 #include <QtHttpServer/QHttpServer>
 #include <QtHttpServer/QHttpServerRequest>
+#include <QtHttpServer/QHttpServerResponder>
+#include <QtHttpServer/QHttpServerResponse>
+
+#include <functional>
 
 namespace hoga::sim {
+
+class FaultPlan;
 
 class RestServer : public QObject {
     Q_OBJECT
@@ -29,19 +37,31 @@ public:
     template <typename Handler>
     void route(const QString& path, QHttpServerRequest::Methods methods, Handler&& handler) {
         m_http.route(path, methods,
-                     [this, h = std::forward<Handler>(handler)](const QHttpServerRequest& request) {
+                     [this, h = std::forward<Handler>(handler)](const QHttpServerRequest& request,
+                                                                QHttpServerResponder&& responder) {
                          ++m_requests;
-                         return h(request);
+                         answer(request, std::move(responder), [&] {
+                             return m_limits.apply(request, [&] { return h(request); });
+                         });
                      });
     }
+    // The plan whose REST faults apply to every route but /sim/* (nullptr: none). Not owned.
+    void setFaultPlan(FaultPlan* plan) { m_faults = plan; }
+    // Request weights and rate limits (429/418) of every route.
+    [[nodiscard]] RequestLimits& limits() { return m_limits; }
 
 private:
     void addRoutes();
+    // Runs `handle` and writes its response, unless a fault answers instead or late.
+    void answer(const QHttpServerRequest& request, QHttpServerResponder&& responder,
+                const std::function<QHttpServerResponse()>& handle);
 
     const MarketReplay& m_market;
     QHttpServer m_http;
-    QTcpServer m_tcp;
+    TrackingTcpServer m_tcp;
     qint64 m_requests = 0;
+    FaultPlan* m_faults = nullptr;
+    RequestLimits m_limits;
 };
 
 } // namespace hoga::sim

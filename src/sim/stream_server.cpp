@@ -1,5 +1,7 @@
 #include "stream_server.h"
 
+#include "sim/fault_plan.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -10,6 +12,7 @@
 #include <QtWebSockets/QWebSocket>
 
 #include <algorithm>
+#include <limits>
 
 namespace hoga::sim {
 
@@ -29,6 +32,9 @@ StreamServer::StreamServer(QString symbol, StreamServerOptions options, QObject*
     m_pingTimer = new QTimer(this);
     m_pingTimer->setInterval(m_options.pingIntervalMs);
     connect(m_pingTimer, &QTimer::timeout, this, &StreamServer::sendPings);
+    m_releaseTimer = new QTimer(this);
+    m_releaseTimer->setSingleShot(true);
+    connect(m_releaseTimer, &QTimer::timeout, this, &StreamServer::releaseDue);
 }
 
 StreamServer::~StreamServer() {
@@ -52,12 +58,16 @@ quint16 StreamServer::port() const {
     return m_server.serverPort();
 }
 
-bool StreamServer::streamMatches(const QString& stream, StreamKind kind) const {
+bool StreamServer::streamMatches(const QString& stream, StreamKind kind,
+                                 std::string_view only) const {
     const QString prefix = m_symbol + QLatin1Char('@');
     if (!stream.startsWith(prefix)) {
         return false;
     }
     const QStringView name = QStringView(stream).mid(prefix.size());
+    if (!only.empty()) {
+        return name == QLatin1String(only.data(), static_cast<qsizetype>(only.size()));
+    }
     switch (kind) {
     case StreamKind::Depth:
         // The recording's depth diffs serve every update speed (documented in the README).
@@ -71,6 +81,8 @@ bool StreamServer::streamMatches(const QString& stream, StreamKind kind) const {
         return name == u"bookTicker";
     case StreamKind::MarkPrice:
         return name == u"markPrice" || name == u"markPrice@1s";
+    case StreamKind::Kline:
+        return false; // always sent to one named stream ("kline_1m")
     }
     return false;
 }
@@ -85,6 +97,9 @@ void StreamServer::onNewConnection() {
                 path = path.mid(prefix.size());
                 break;
             }
+        }
+        if (m_connectionFilter && m_connectionFilter(socket, path)) {
+            continue;
         }
         auto client = std::make_unique<Client>();
         client->socket = socket;
@@ -113,6 +128,14 @@ void StreamServer::onNewConnection() {
         connect(socket, &QWebSocket::pong, this,
                 [raw](quint64, const QByteArray&) { raw->awaitingPong = false; });
         connect(socket, &QWebSocket::disconnected, this, [this, raw] { removeClient(raw); });
+        // Binance ends every connection after 24 h; clients must reconnect on their own.
+        const auto lifetime = static_cast<int>(
+            std::clamp<qint64>(m_options.connectionLifetimeMs, 1, std::numeric_limits<int>::max()));
+        QTimer::singleShot(lifetime, socket, [socket] {
+            socket->close(QWebSocketProtocol::CloseCodeGoingAway,
+                          QStringLiteral("connection lifetime reached"));
+            QTimer::singleShot(1000, socket, [socket] { socket->abort(); });
+        });
         m_clients.push_back(std::move(client));
         Q_EMIT clientConnected();
     }
@@ -178,18 +201,78 @@ void StreamServer::onMessage(Client* client, const QString& message) {
         QString::fromUtf8(QJsonDocument(reply).toJson(QJsonDocument::Compact)));
 }
 
-void StreamServer::publish(StreamKind kind, const std::string& payload) {
+void StreamServer::publish(StreamKind kind, std::string_view stream, const std::string& payload) {
+    if (m_faults && !m_faults->empty() && kind == StreamKind::Depth) {
+        if (m_faults->skipDepth()) {
+            return; // clients see pu != their last u
+        }
+        if (m_faults->reorderDepth() && !m_heldDepth) {
+            m_heldDepth = payload;
+            return;
+        }
+        route(kind, stream, payload);
+        if (m_faults->duplicateDepth()) {
+            route(kind, stream, payload);
+        }
+        if (m_heldDepth) {
+            std::string held = std::move(*m_heldDepth);
+            m_heldDepth.reset();
+            route(kind, stream, held);
+        }
+        return;
+    }
+    route(kind, stream, payload);
+}
+
+void StreamServer::route(StreamKind kind, std::string_view stream, const std::string& payload) {
+    const qint64 delayMs = m_faults ? m_faults->streamDelayMs() : 0;
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    if (delayMs <= 0 && m_pending.empty() && nowMs >= m_stallUntilMs) {
+        deliver(kind, stream, payload);
+        return;
+    }
+    // Queued behind what is already held, so that the order never changes.
+    const qint64 release = std::max(
+        {nowMs + delayMs, m_stallUntilMs, m_pending.empty() ? 0 : m_pending.back().releaseMs});
+    m_pending.push_back({release, kind, std::string(stream), payload});
+    if (!m_releaseTimer->isActive()) {
+        m_releaseTimer->start(
+            static_cast<int>(std::max<qint64>(0, m_pending.front().releaseMs - nowMs)));
+    }
+}
+
+void StreamServer::releaseDue() {
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    while (!m_pending.empty() && m_pending.front().releaseMs <= nowMs) {
+        const Pending p = std::move(m_pending.front());
+        m_pending.pop_front();
+        deliver(p.kind, p.stream, p.payload);
+    }
+    if (!m_pending.empty()) {
+        m_releaseTimer->start(static_cast<int>(m_pending.front().releaseMs - nowMs));
+    }
+}
+
+void StreamServer::stall(qint64 ms) {
+    m_stallUntilMs = QDateTime::currentMSecsSinceEpoch() + ms;
+}
+
+void StreamServer::deliver(StreamKind kind, std::string_view stream, const std::string& payload) {
     QString raw; // built lazily: most events go to few clients
     for (const auto& c : m_clients) {
-        for (const QString& stream : c->streams) {
-            if (!streamMatches(stream, kind)) {
+        for (const QString& name : c->streams) {
+            if (!streamMatches(name, kind, stream)) {
                 continue;
             }
             if (raw.isEmpty()) {
                 raw = QString::fromStdString(payload);
+                if (m_faults && !m_faults->empty() && m_faults->malformFrame()) {
+                    raw.truncate(raw.size() / 2); // cut mid-object: invalid JSON
+                }
             }
+            ++m_framesSent;
             if (c->combined) {
-                c->socket->sendTextMessage(QStringLiteral("{\"stream\":\"") + stream +
+                c->socket->sendTextMessage(QStringLiteral("{\"stream\":\"") + name +
                                            QStringLiteral("\",\"data\":") + raw + QLatin1Char('}'));
             } else {
                 c->socket->sendTextMessage(raw);
@@ -210,6 +293,8 @@ void StreamServer::sendPings() {
     }
     for (QWebSocket* s : silent) {
         s->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("pong timeout"));
+        // A client that ignores pings may ignore the close handshake too.
+        QTimer::singleShot(1000, s, [s] { s->abort(); });
     }
 }
 

@@ -14,8 +14,8 @@ if (!simExe || !recording) {
   process.exit(2);
 }
 // The simulator's demo account (a simulator key, not a secret: see docs/exchange-simulator.md).
-const API_KEY = process.env.HOGA_SIM_API_KEY ?? 'hoga-sim-demo-key';
-const API_SECRET = process.env.HOGA_SIM_API_SECRET ?? 'hoga-sim-demo-secret';
+const API_KEY = process.env.HOGA_SIM_API_KEY ?? 'hoga-sim-demo-key-0000000000000000000000000000000000000000000000';
+const API_SECRET = process.env.HOGA_SIM_API_SECRET ?? 'hoga-sim-demo-secret-000000000000000000000000000000000000000000000';
 
 let passed = 0;
 let failed = 0;

@@ -1,0 +1,445 @@
+// TradingApi: /fapi/v1/order, openOrder(s), allOpenOrders, countdownCancelAll, userTrades and the
+// algo-order endpoints.
+#include "sim/api_support.h"
+#include "sim/rest_server.h"
+#include "sim/trading_api.h"
+#include "sim/trading_json.h"
+
+namespace hoga::sim {
+
+namespace {
+
+using Method = QHttpServerRequest::Method;
+using Account = MatchingEngine::Account;
+
+template <typename T>
+const ApiError* failed(const Parsed<T>& value) {
+    return std::get_if<ApiError>(&value);
+}
+
+// The order named by orderId or origClientOrderId (the latest with that id).
+const SimOrder* findOrder(const Account& a, const RequestParams& p,
+                          std::optional<ApiError>& error) {
+    if (p.has("orderId")) {
+        const auto id = parseInt(p, "orderId");
+        if (const ApiError* e = failed(id)) {
+            error = *e;
+            return nullptr;
+        }
+        const auto it = a.orders.find(std::get<std::int64_t>(id));
+        return it == a.orders.end() ? nullptr : &it->second;
+    }
+    const auto clientId = p.get("origClientOrderId");
+    if (!clientId || clientId->empty()) {
+        error = ApiError{-1102,
+                         "Param 'orderId' or 'origClientOrderId' must be sent, but both were "
+                         "empty/null!",
+                         400};
+        return nullptr;
+    }
+    const SimOrder* found = nullptr;
+    for (const auto& [id, o] : a.orders) {
+        if (o.clientOrderId == *clientId) {
+            found = &o;
+        }
+    }
+    return found;
+}
+
+const AlgoOrder* findAlgo(const Account& a, const RequestParams& p,
+                          std::optional<ApiError>& error) {
+    if (p.has("algoId")) {
+        const auto id = parseInt(p, "algoId");
+        if (const ApiError* e = failed(id)) {
+            error = *e;
+            return nullptr;
+        }
+        const auto it = a.algos.find(std::get<std::int64_t>(id));
+        return it == a.algos.end() ? nullptr : &it->second;
+    }
+    const auto clientId = p.get("clientAlgoId");
+    if (!clientId || clientId->empty()) {
+        error = ApiError{
+            -1102, "Param 'algoId' or 'clientAlgoId' must be sent, but both were empty/null!", 400};
+        return nullptr;
+    }
+    const AlgoOrder* found = nullptr;
+    for (const auto& [id, algo] : a.algos) {
+        if (algo.clientAlgoId == *clientId) {
+            found = &algo;
+        }
+    }
+    return found;
+}
+
+const ApiError kNoSuchOrder{-2013, "Order does not exist.", 400};
+const ApiError kUnknownOrder{-2011, "Unknown order sent.", 400};
+
+// POST /fapi/v1/order parameters → NewOrder, with Binance's validation codes.
+Parsed<MatchingEngine::NewOrder> parseNewOrder(const RequestParams& p,
+                                               const core::InstrumentSpec& spec) {
+    if (auto e = checkSymbol(p, spec, true)) {
+        return *e;
+    }
+    MatchingEngine::NewOrder order;
+    const auto side = parseSide(p);
+    if (const ApiError* e = failed(side)) {
+        return *e;
+    }
+    order.side = std::get<core::Side>(side);
+    const auto type = p.get("type");
+    if (!type || type->empty()) {
+        return missingParameter("type");
+    }
+    if (*type == "STOP" || *type == "STOP_MARKET" || *type == "TAKE_PROFIT" ||
+        *type == "TAKE_PROFIT_MARKET" || *type == "TRAILING_STOP_MARKET") {
+        return ApiError{-4120,
+                        "Order type not supported for this endpoint. Please use the Algo Order API "
+                        "endpoints instead.",
+                        400};
+    }
+    if (*type != "LIMIT" && *type != "MARKET") {
+        return ApiError{-1116, "Invalid orderType.", 400};
+    }
+    order.type = *type == "LIMIT" ? OrderType::Limit : OrderType::Market;
+    if (const auto ps = p.get("positionSide"); ps && *ps != "BOTH") {
+        return ApiError{-4061, "Order's position side does not match user's setting.", 400};
+    }
+    for (const char* unsupported :
+         {"priceMatch", "goodTillDate", "activationPrice", "callbackRate", "stopPrice"}) {
+        if (p.has(unsupported)) {
+            return ApiError{
+                -1106, "Parameter '" + std::string(unsupported) + "' sent when not required.", 400};
+        }
+    }
+    const auto closePosition = parseBool(p, "closePosition");
+    if (const ApiError* e = failed(closePosition)) {
+        return *e;
+    }
+    if (std::get<bool>(closePosition)) {
+        return ApiError{-1106, "Parameter 'closePosition' sent when not required.", 400};
+    }
+    const auto qty = parseQty(p, "quantity", spec);
+    if (const ApiError* e = failed(qty)) {
+        return *e;
+    }
+    order.qty = std::get<core::Qty>(qty);
+    if (order.type == OrderType::Limit) {
+        const auto price = parsePrice(p, "price", spec);
+        if (const ApiError* e = failed(price)) {
+            return *e;
+        }
+        order.price = std::get<core::Price>(price);
+        const auto tif = p.get("timeInForce");
+        if (!tif || tif->empty()) {
+            return missingParameter("timeInForce");
+        }
+        if (*tif == "GTC") {
+            order.timeInForce = TimeInForce::Gtc;
+        } else if (*tif == "IOC") {
+            order.timeInForce = TimeInForce::Ioc;
+        } else if (*tif == "FOK") {
+            order.timeInForce = TimeInForce::Fok;
+        } else if (*tif == "GTX") {
+            order.timeInForce = TimeInForce::Gtx;
+        } else {
+            return ApiError{-1115, "Invalid timeInForce.", 400};
+        }
+    } else if (p.has("price")) {
+        return ApiError{-1106, "Parameter 'price' sent when not required.", 400};
+    }
+    const auto reduceOnly = parseBool(p, "reduceOnly");
+    if (const ApiError* e = failed(reduceOnly)) {
+        return *e;
+    }
+    order.reduceOnly = std::get<bool>(reduceOnly);
+    if (const auto id = p.get("newClientOrderId")) {
+        if (auto e = checkClientId(*id, "newClientOrderId")) {
+            return *e;
+        }
+        order.clientOrderId = *id;
+    }
+    return order;
+}
+
+} // namespace
+
+void TradingApi::addOrderRoutes(RestServer& rest) {
+    const core::InstrumentSpec& spec = m_market.instrument();
+    rest.route(QStringLiteral("/fapi/v1/order"), Method::Post | Method::Get | Method::Delete,
+               [this, &spec](const QHttpServerRequest& request) {
+                   return withSignature(m_engine, request, [&](Account& a, const RequestParams& p) {
+                       const std::int64_t now = wallClockMs();
+                       if (request.method() == Method::Post) {
+                           const auto order = parseNewOrder(p, spec);
+                           if (const ApiError* e = failed(order)) {
+                               return errorResponse(*e);
+                           }
+                           const auto respType = p.get("newOrderRespType").value_or("ACK");
+                           if (respType != "ACK" && respType != "RESULT") {
+                               return errorResponse(missingParameter("newOrderRespType"));
+                           }
+                           std::int64_t id = 0;
+                           if (auto e = m_engine.placeOrder(
+                                   a, std::get<MatchingEngine::NewOrder>(order), now, id)) {
+                               return errorResponse(*e);
+                           }
+                           return jsonResponse(orderJson(a.orders.at(id), spec, respType == "ACK"));
+                       }
+                       if (auto e = checkSymbol(p, spec, true)) {
+                           return errorResponse(*e);
+                       }
+                       std::optional<ApiError> error;
+                       const SimOrder* o = findOrder(a, p, error);
+                       if (error) {
+                           return errorResponse(*error);
+                       }
+                       if (request.method() == Method::Get) {
+                           return o ? jsonResponse(orderJson(*o, spec, false))
+                                    : errorResponse(kNoSuchOrder);
+                       }
+                       if (!o || m_engine.cancelOrder(a, o->orderId, now)) {
+                           return errorResponse(kUnknownOrder);
+                       }
+                       return jsonResponse(orderJson(*o, spec, false));
+                   });
+               });
+    rest.route(QStringLiteral("/fapi/v1/openOrder"), Method::Get,
+               [this, &spec](const QHttpServerRequest& request) {
+                   return withSignature(m_engine, request, [&](Account& a, const RequestParams& p) {
+                       if (auto e = checkSymbol(p, spec, true)) {
+                           return errorResponse(*e);
+                       }
+                       std::optional<ApiError> error;
+                       const SimOrder* o = findOrder(a, p, error);
+                       if (error) {
+                           return errorResponse(*error);
+                       }
+                       if (!o || !o->open()) {
+                           return errorResponse({-2013, "Order does not exist.", 400});
+                       }
+                       return jsonResponse(orderJson(*o, spec, false));
+                   });
+               });
+    rest.route(QStringLiteral("/fapi/v1/openOrders"), Method::Get,
+               [this, &spec](const QHttpServerRequest& request) {
+                   return withSignature(m_engine, request, [&](Account& a, const RequestParams& p) {
+                       if (auto e = checkSymbol(p, spec, false)) {
+                           return errorResponse(*e);
+                       }
+                       std::string out = "[";
+                       for (const auto& [id, o] : a.orders) {
+                           if (o.open()) {
+                               out += (out.size() > 1 ? "," : "") + orderJson(o, spec, false);
+                           }
+                       }
+                       return jsonResponse(out + "]");
+                   });
+               });
+    rest.route(
+        QStringLiteral("/fapi/v1/allOpenOrders"), Method::Delete,
+        [this, &spec](const QHttpServerRequest& request) {
+            return withSignature(m_engine, request, [&](Account& a, const RequestParams& p) {
+                if (auto e = checkSymbol(p, spec, true)) {
+                    return errorResponse(*e);
+                }
+                m_engine.cancelAllOrders(a, wallClockMs());
+                return jsonResponse(
+                    R"({"code":200,"msg":"The operation of cancel all open order is done."})");
+            });
+        });
+    rest.route(QStringLiteral("/fapi/v1/countdownCancelAll"), Method::Post,
+               [this, &spec](const QHttpServerRequest& request) {
+                   return withSignature(m_engine, request, [&](Account& a, const RequestParams& p) {
+                       if (auto e = checkSymbol(p, spec, true)) {
+                           return errorResponse(*e);
+                       }
+                       const auto ms = parseInt(p, "countdownTime");
+                       if (const ApiError* e = failed(ms)) {
+                           return errorResponse(*e);
+                       }
+                       const std::int64_t countdown = std::get<std::int64_t>(ms);
+                       if (countdown < 0) {
+                           return errorResponse(missingParameter("countdownTime"));
+                       }
+                       a.countdownDeadlineMs = countdown == 0 ? 0 : wallClockMs() + countdown;
+                       return jsonResponse(JsonObjectWriter()
+                                               .str("symbol", spec.symbol)
+                                               .str("countdownTime", std::to_string(countdown))
+                                               .done());
+                   });
+               });
+    rest.route(QStringLiteral("/fapi/v1/userTrades"), Method::Get,
+               [this, &spec](const QHttpServerRequest& request) {
+                   return withSignature(m_engine, request, [&](Account& a, const RequestParams& p) {
+                       if (auto e = checkSymbol(p, spec, true)) {
+                           return errorResponse(*e);
+                       }
+                       std::int64_t limit = 500;
+                       std::int64_t orderId = -1, fromId = -1, startTime = -1, endTime = -1;
+                       for (auto [name, target] :
+                            {std::pair{"limit", &limit}, std::pair{"orderId", &orderId},
+                             std::pair{"fromId", &fromId}, std::pair{"startTime", &startTime},
+                             std::pair{"endTime", &endTime}}) {
+                           if (p.has(name)) {
+                               const auto v = parseInt(p, name);
+                               if (const ApiError* e = failed(v)) {
+                                   return errorResponse(*e);
+                               }
+                               *target = std::get<std::int64_t>(v);
+                           }
+                       }
+                       limit = std::clamp<std::int64_t>(limit, 1, 1000);
+                       std::vector<const SimFill*> selected;
+                       for (const SimFill& f : a.fills) {
+                           if ((orderId < 0 || f.orderId == orderId) &&
+                               (fromId < 0 || f.tradeId >= fromId) &&
+                               (startTime < 0 || f.timeMs >= startTime) &&
+                               (endTime < 0 || f.timeMs <= endTime)) {
+                               selected.push_back(&f);
+                           }
+                       }
+                       // The most recent `limit` trades, oldest first (fromId: the first ones).
+                       const std::size_t n = std::min<std::size_t>(selected.size(), limit);
+                       const std::size_t first = fromId >= 0 ? 0 : selected.size() - n;
+                       std::string out = "[";
+                       for (std::size_t i = first; i < first + n; ++i) {
+                           out += (i > first ? "," : "") + userTradeJson(*selected[i], spec);
+                       }
+                       return jsonResponse(out + "]");
+                   });
+               });
+}
+
+void TradingApi::addAlgoRoutes(RestServer& rest) {
+    const core::InstrumentSpec& spec = m_market.instrument();
+    rest.route(
+        QStringLiteral("/fapi/v1/algoOrder"), Method::Post | Method::Get | Method::Delete,
+        [this, &spec](const QHttpServerRequest& request) {
+            return withSignature(m_engine, request, [&](Account& a, const RequestParams& p) {
+                const std::int64_t now = wallClockMs();
+                if (auto e = checkSymbol(p, spec, request.method() == Method::Post)) {
+                    return errorResponse(*e);
+                }
+                if (request.method() != Method::Post) {
+                    std::optional<ApiError> error;
+                    const AlgoOrder* algo = findAlgo(a, p, error);
+                    if (error) {
+                        return errorResponse(*error);
+                    }
+                    if (request.method() == Method::Get) {
+                        return algo ? jsonResponse(algoOrderJson(*algo, spec))
+                                    : errorResponse(kNoSuchOrder);
+                    }
+                    if (!algo || m_engine.cancelAlgo(a, algo->algoId, now)) {
+                        return errorResponse(kUnknownOrder);
+                    }
+                    return jsonResponse(JsonObjectWriter()
+                                            .num("algoId", algo->algoId)
+                                            .str("clientAlgoId", algo->clientAlgoId)
+                                            .str("code", "200")
+                                            .str("msg", "success")
+                                            .done());
+                }
+                const auto algoType = p.get("algoType");
+                if (!algoType || *algoType != "CONDITIONAL") {
+                    return errorResponse(missingParameter("algoType"));
+                }
+                MatchingEngine::NewAlgo algo;
+                const auto side = parseSide(p);
+                if (const ApiError* e = failed(side)) {
+                    return errorResponse(*e);
+                }
+                algo.side = std::get<core::Side>(side);
+                const auto type = p.get("type");
+                if (!type || type->empty()) {
+                    return errorResponse(missingParameter("type"));
+                }
+                if (*type != "STOP_MARKET" && *type != "TAKE_PROFIT_MARKET") {
+                    return errorResponse({-1116, "Invalid orderType.", 400});
+                }
+                algo.type =
+                    *type == "STOP_MARKET" ? AlgoType::StopMarket : AlgoType::TakeProfitMarket;
+                if (const auto ps = p.get("positionSide"); ps && *ps != "BOTH") {
+                    return errorResponse(
+                        {-4061, "Order's position side does not match user's setting.", 400});
+                }
+                const auto trigger = parsePrice(p, "triggerPrice", spec);
+                if (const ApiError* e = failed(trigger)) {
+                    return errorResponse(*e);
+                }
+                algo.triggerPrice = std::get<core::Price>(trigger);
+                const auto workingType = p.get("workingType").value_or("CONTRACT_PRICE");
+                if (workingType != "CONTRACT_PRICE" && workingType != "MARK_PRICE") {
+                    return errorResponse(missingParameter("workingType"));
+                }
+                algo.workingType = workingType == "MARK_PRICE" ? WorkingType::MarkPrice
+                                                               : WorkingType::ContractPrice;
+                const auto closePosition = parseBool(p, "closePosition");
+                const auto reduceOnly = parseBool(p, "reduceOnly");
+                if (const ApiError* e = failed(closePosition)) {
+                    return errorResponse(*e);
+                }
+                if (const ApiError* e = failed(reduceOnly)) {
+                    return errorResponse(*e);
+                }
+                algo.closePosition = std::get<bool>(closePosition);
+                algo.reduceOnly = std::get<bool>(reduceOnly);
+                if (algo.closePosition && p.has("quantity")) {
+                    return errorResponse(
+                        {-4137, "Quantity must be zero with closePosition equals true.", 400});
+                }
+                if (algo.closePosition && p.has("reduceOnly")) {
+                    return errorResponse(
+                        {-1106, "Parameter 'reduceOnly' sent when not required.", 400});
+                }
+                if (!algo.closePosition) {
+                    const auto qty = parseQty(p, "quantity", spec);
+                    if (const ApiError* e = failed(qty)) {
+                        return errorResponse(*e);
+                    }
+                    algo.qty = std::get<core::Qty>(qty);
+                }
+                if (const auto id = p.get("clientAlgoId")) {
+                    if (auto e = checkClientId(*id, "clientAlgoId")) {
+                        return errorResponse(*e);
+                    }
+                    algo.clientAlgoId = *id;
+                }
+                std::int64_t id = 0;
+                if (auto e = m_engine.placeAlgo(a, algo, now, id)) {
+                    return errorResponse(*e);
+                }
+                return jsonResponse(algoOrderJson(a.algos.at(id), spec));
+            });
+        });
+    rest.route(QStringLiteral("/fapi/v1/openAlgoOrders"), Method::Get,
+               [this, &spec](const QHttpServerRequest& request) {
+                   return withSignature(m_engine, request, [&](Account& a, const RequestParams& p) {
+                       if (auto e = checkSymbol(p, spec, false)) {
+                           return errorResponse(*e);
+                       }
+                       std::string out = "[";
+                       for (const auto& [id, algo] : a.algos) {
+                           if (algo.open()) {
+                               out += (out.size() > 1 ? "," : "") + algoOrderJson(algo, spec);
+                           }
+                       }
+                       return jsonResponse(out + "]");
+                   });
+               });
+    rest.route(
+        QStringLiteral("/fapi/v1/algoOpenOrders"), Method::Delete,
+        [this, &spec](const QHttpServerRequest& request) {
+            return withSignature(m_engine, request, [&](Account& a, const RequestParams& p) {
+                if (auto e = checkSymbol(p, spec, true)) {
+                    return errorResponse(*e);
+                }
+                m_engine.cancelAllAlgos(a, wallClockMs());
+                return jsonResponse(
+                    R"({"code":200,"msg":"The operation of cancel all open order is done."})");
+            });
+        });
+}
+
+} // namespace hoga::sim
