@@ -46,6 +46,7 @@ bool ExchangeSimulator::start(QString& error) {
     });
     m_faults = std::make_unique<FaultControl>(*m_streams, this);
     m_faults->attach(*m_rest);
+    m_trading->setFaultPlan(&m_faults->plan());
     if (!m_faults->apply(m_options.faults, why)) {
         error = QStringLiteral("--faults: ") + QString::fromStdString(why);
         return false;

@@ -3,6 +3,8 @@
 #include "sim/api_support.h"
 #include "sim/rest_server.h"
 #include "sim/trading_api.h"
+
+#include "sim/fault_plan.h"
 #include "sim/trading_json.h"
 
 namespace hoga::sim {
@@ -178,6 +180,11 @@ void TradingApi::addOrderRoutes(RestServer& rest) {
                            const auto respType = p.get("newOrderRespType").value_or("ACK");
                            if (respType != "ACK" && respType != "RESULT") {
                                return errorResponse(missingParameter("newOrderRespType"));
+                           }
+                           // Injected: the matching engine turns the order down (-2010).
+                           if (m_faults && m_faults->rejectOrder()) {
+                               return errorResponse(ApiError{
+                                   -2010, "Order was rejected by the matching engine.", 400});
                            }
                            std::int64_t id = 0;
                            if (auto e = m_engine.placeOrder(

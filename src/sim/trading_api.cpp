@@ -29,6 +29,11 @@ bool TradingApi::acceptUserStream(QWebSocket* socket, const QString& path) {
     return m_streams->accept(socket, path);
 }
 
+void TradingApi::setFaultPlan(FaultPlan* plan) {
+    m_faults = plan;
+    m_streams->setFaultPlan(plan);
+}
+
 void TradingApi::onMarketEvent(StreamKind kind, const std::string& payload) {
     const std::int64_t nowMs = wallClockMs();
     switch (kind) {

@@ -30,6 +30,8 @@ class QWebSocket;
 
 namespace hoga::sim {
 
+class FaultPlan;
+
 class RestServer;
 
 struct TradingOptions {
@@ -46,6 +48,8 @@ public:
 
     // One replayed market event, as sent to the stream clients (after the replay applied it).
     void onMarketEvent(StreamKind kind, const std::string& payload);
+    // Fault injection: order rejections and short listenKey lives (sim/fault_plan.h).
+    void setFaultPlan(FaultPlan* plan);
     // For StreamServer: takes over /ws/<listenKey> connections.
     bool acceptUserStream(QWebSocket* socket, const QString& path);
 
@@ -58,6 +62,7 @@ private:
     void addAccountRoutes(RestServer& rest);
 
     const MarketReplay& m_market;
+    FaultPlan* m_faults = nullptr;
     MatchingEngine m_engine;
     UserDataStreams* m_streams; // child
     binance::MarketParser m_parser;

@@ -1,5 +1,6 @@
 #include "user_data_stream.h"
 
+#include "sim/fault_plan.h"
 #include "sim/user_data_json.h"
 
 #include <QDateTime>
@@ -44,15 +45,19 @@ UserDataStreams::~UserDataStreams() {
     }
 }
 
+std::int64_t UserDataStreams::validityMs() const {
+    return m_faults ? m_faults->listenKeyLifetimeMs(m_validityMs) : m_validityMs;
+}
+
 std::string UserDataStreams::createOrExtend(const std::string& apiKey, std::int64_t nowMs) {
     for (auto& [listenKey, k] : m_keys) {
         if (k.apiKey == apiKey) {
-            k.expiresAtMs = nowMs + m_validityMs;
+            k.expiresAtMs = nowMs + validityMs();
             return listenKey;
         }
     }
     const std::string listenKey = newListenKey();
-    m_keys[listenKey] = Key{apiKey, nowMs + m_validityMs, {}};
+    m_keys[listenKey] = Key{apiKey, nowMs + validityMs(), {}};
     return listenKey;
 }
 
@@ -61,7 +66,7 @@ std::optional<ApiError> UserDataStreams::keepAlive(const std::string& apiKey,
                                                    std::int64_t nowMs) {
     for (auto& [key, k] : m_keys) {
         if (k.apiKey == apiKey && (listenKey.empty() || listenKey == key)) {
-            k.expiresAtMs = nowMs + m_validityMs;
+            k.expiresAtMs = nowMs + validityMs();
             return std::nullopt;
         }
     }

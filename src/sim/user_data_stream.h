@@ -23,6 +23,8 @@ class QWebSocket;
 
 namespace hoga::sim {
 
+class FaultPlan;
+
 class UserDataStreams : public QObject {
     Q_OBJECT
 public:
@@ -34,6 +36,8 @@ public:
     std::optional<ApiError> keepAlive(const std::string& apiKey, const std::string& listenKey,
                                       std::int64_t nowMs);
     void close(const std::string& apiKey);
+    // With a fault plan, `listenkey-lifetime=S` shortens the life of keys created or extended.
+    void setFaultPlan(const FaultPlan* plan) { m_faults = plan; }
 
     // Takes over a WebSocket whose path (prefix removed) is /ws/<listenKey> of a live key; false
     // when the path is not one, leaving the socket to the caller.
@@ -50,10 +54,12 @@ private:
     void expire(std::int64_t nowMs);
     void drop(QWebSocket* socket);
     void send(QWebSocket* socket, const std::string& listenKey, const QString& payload) const;
+    [[nodiscard]] std::int64_t validityMs() const;
 
     std::int64_t m_validityMs;
     std::map<std::string, Key> m_keys; // by listenKey
     std::set<QWebSocket*> m_combined;  // connected as /stream?listenKey=…: events are wrapped
+    const FaultPlan* m_faults = nullptr;
     QTimer m_expiryTimer;
 };
 

@@ -87,6 +87,7 @@ private Q_SLOTS:
     void listenKeyLifecycle();
     void weightsAndOrderCountHeaders();
     void rateLimit429Then418();
+    void injectedOrderRejectionsAndShortListenKeys();
 };
 
 void TestTradingSim::authenticationErrors() {
@@ -841,6 +842,36 @@ void TestTradingSim::rateLimit429Then418() {
     QVERIFY(r.retryAfter.toInt() >= 119 && r.retryAfter.toInt() <= 120);
     r = client.signedCall("GET", QStringLiteral("/fapi/v2/balance"), {});
     QCOMPARE(r.status, 418);
+}
+
+void TestTradingSim::injectedOrderRejectionsAndShortListenKeys() {
+    sim::SimulatorOptions options;
+    options.faults = "order-reject=0.5,listenkey-lifetime=1";
+    auto simulator = startSimulator(1.0, options);
+    QVERIFY(simulator);
+    simulator->pause();
+    TradingClient client(simulator->restUrl(), kKey, kSecret);
+    // Every second order is turned down by the "matching engine" (rates are deterministic).
+    int rejected = 0;
+    int accepted = 0;
+    for (int i = 0; i < 4; ++i) {
+        const Reply r = client.signedCall(
+            "POST", QStringLiteral("/fapi/v1/order"),
+            "symbol=BTCUSDT&side=BUY&type=LIMIT&timeInForce=GTC&quantity=0.004&price=30000.0");
+        if (r.code() == -2010) {
+            ++rejected;
+            QCOMPARE(r.status, 400);
+        } else {
+            QVERIFY2(r.status == 200, r.body.constData());
+            ++accepted;
+        }
+    }
+    QCOMPARE(rejected, 2);
+    QCOMPARE(accepted, 2);
+    // listenKeys live one second instead of sixty minutes.
+    const QString key = client.raw("POST", QStringLiteral("/fapi/v1/listenKey")).str("listenKey");
+    UserStream stream(simulator->wsUrl() + QStringLiteral("/ws/") + key);
+    QTRY_COMPARE_WITH_TIMEOUT(stream.ofType(QStringLiteral("listenKeyExpired")).size(), 1, 4000);
 }
 
 QTEST_GUILESS_MAIN(TestTradingSim)
