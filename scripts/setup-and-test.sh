@@ -18,7 +18,7 @@ ctest --preset ci -j "$jobs"
 
 echo "== core tests under ASan + UBSan =="
 cmake --preset asan-ubsan
-cmake --build --preset asan-ubsan -j "$jobs"
+cmake --build --preset asan-ubsan -j "$jobs" --target core_tests
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     ctest --preset asan-ubsan -L core -j "$jobs"
 
