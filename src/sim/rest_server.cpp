@@ -53,6 +53,25 @@ void RestServer::addRoutes() {
     route(QStringLiteral("/fapi/v1/exchangeInfo"), get, [this](const QHttpServerRequest&) {
         return json(exchangeInfoJson(m_market.instrument(), QDateTime::currentMSecsSinceEpoch()));
     });
+    route(QStringLiteral("/fapi/v1/ticker/bookTicker"), get, [this](const QHttpServerRequest& request) {
+        // The simulator's own book top, stamped with the last update id it applied. Without
+        // a symbol Binance answers a list (of every symbol: here, the one).
+        const QString symbol = QUrlQuery(request.url()).queryItemValue(QStringLiteral("symbol"));
+        const core::InstrumentSpec& spec = m_market.instrument();
+        if (!symbol.isEmpty() && symbol.toStdString() != spec.symbol) {
+            return binanceError(-1121, "Invalid symbol.");
+        }
+        const auto bid = m_market.book().bestBid();
+        const auto ask = m_market.book().bestAsk();
+        const std::string ticker = fmt::format(
+            R"({{"symbol":"{}","bidPrice":"{}","bidQty":"{}","askPrice":"{}","askQty":"{}","time":{},"lastUpdateId":{}}})",
+            spec.symbol, bid ? spec.formatPrice(bid->price) : std::string("0"),
+            bid ? spec.formatQty(bid->qty) : std::string("0"),
+            ask ? spec.formatPrice(ask->price) : std::string("0"),
+            ask ? spec.formatQty(ask->qty) : std::string("0"), m_market.exchangeTimeMs(),
+            m_market.processor().synchronizer().lastAppliedUpdateId());
+        return json(symbol.isEmpty() ? "[" + ticker + "]" : ticker);
+    });
     route(QStringLiteral("/fapi/v1/depth"), get, [this](const QHttpServerRequest& request) {
         const QUrlQuery query(request.url());
         const QString symbol = query.queryItemValue(QStringLiteral("symbol"));

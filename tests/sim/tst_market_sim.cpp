@@ -145,6 +145,21 @@ void TestMarketSim::restEndpoints() {
     QCOMPARE(status, 400);
     httpGet(net, base + QStringLiteral("/fapi/v1/depth"), &status);
     QCOMPARE(status, 400);
+    // bookTicker is the simulator's own top of book.
+    const QJsonObject ticker =
+        QJsonDocument::fromJson(
+            httpGet(net, base + QStringLiteral("/fapi/v1/ticker/bookTicker?symbol=BTCUSDT"),
+                    &status))
+            .object();
+    QCOMPARE(status, 200);
+    const auto best = simulator->market().book().bestBid();
+    QVERIFY(best.has_value());
+    QVERIFY(ticker.value(QStringLiteral("bidPrice")).toString().toDouble() > 50000);
+    QVERIFY(ticker.value(QStringLiteral("askPrice")).toString().toDouble() >
+            ticker.value(QStringLiteral("bidPrice")).toString().toDouble());
+    QVERIFY(
+        QJsonDocument::fromJson(httpGet(net, base + QStringLiteral("/fapi/v1/ticker/bookTicker")))
+            .isArray());
 }
 
 void TestMarketSim::rawStreamsPrefixesAndSubscriptions() {
