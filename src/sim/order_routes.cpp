@@ -19,59 +19,46 @@ const ApiError* failed(const Parsed<T>& value) {
     return std::get_if<ApiError>(&value);
 }
 
-// The order named by orderId or origClientOrderId (the latest with that id).
-const SimOrder* findOrder(const Account& a, const RequestParams& p,
-                          std::optional<ApiError>& error) {
-    if (p.has("orderId")) {
-        const auto id = parseInt(p, "orderId");
+// The item named by its numeric id or by its client id (the latest with that client id): orders
+// by orderId / origClientOrderId, algo orders by algoId / clientAlgoId.
+template <typename Item>
+const Item* findByIds(const std::map<std::int64_t, Item>& items, const RequestParams& p,
+                      const char* idParam, const char* clientParam, std::string Item::*clientField,
+                      std::optional<ApiError>& error) {
+    if (p.has(idParam)) {
+        const auto id = parseInt(p, idParam);
         if (const ApiError* e = failed(id)) {
             error = *e;
             return nullptr;
         }
-        const auto it = a.orders.find(std::get<std::int64_t>(id));
-        return it == a.orders.end() ? nullptr : &it->second;
+        const auto it = items.find(std::get<std::int64_t>(id));
+        return it == items.end() ? nullptr : &it->second;
     }
-    const auto clientId = p.get("origClientOrderId");
+    const auto clientId = p.get(clientParam);
     if (!clientId || clientId->empty()) {
         error = ApiError{-1102,
-                         "Param 'orderId' or 'origClientOrderId' must be sent, but both were "
-                         "empty/null!",
+                         std::string("Param '") + idParam + "' or '" + clientParam +
+                             "' must be sent, but both were empty/null!",
                          400};
         return nullptr;
     }
-    const SimOrder* found = nullptr;
-    for (const auto& [id, o] : a.orders) {
-        if (o.clientOrderId == *clientId) {
-            found = &o;
+    const Item* found = nullptr;
+    for (const auto& [id, item] : items) {
+        if (item.*clientField == *clientId) {
+            found = &item;
         }
     }
     return found;
 }
 
+const SimOrder* findOrder(const Account& a, const RequestParams& p,
+                          std::optional<ApiError>& error) {
+    return findByIds(a.orders, p, "orderId", "origClientOrderId", &SimOrder::clientOrderId, error);
+}
+
 const AlgoOrder* findAlgo(const Account& a, const RequestParams& p,
                           std::optional<ApiError>& error) {
-    if (p.has("algoId")) {
-        const auto id = parseInt(p, "algoId");
-        if (const ApiError* e = failed(id)) {
-            error = *e;
-            return nullptr;
-        }
-        const auto it = a.algos.find(std::get<std::int64_t>(id));
-        return it == a.algos.end() ? nullptr : &it->second;
-    }
-    const auto clientId = p.get("clientAlgoId");
-    if (!clientId || clientId->empty()) {
-        error = ApiError{
-            -1102, "Param 'algoId' or 'clientAlgoId' must be sent, but both were empty/null!", 400};
-        return nullptr;
-    }
-    const AlgoOrder* found = nullptr;
-    for (const auto& [id, algo] : a.algos) {
-        if (algo.clientAlgoId == *clientId) {
-            found = &algo;
-        }
-    }
-    return found;
+    return findByIds(a.algos, p, "algoId", "clientAlgoId", &AlgoOrder::clientAlgoId, error);
 }
 
 const ApiError kNoSuchOrder{-2013, "Order does not exist.", 400};
