@@ -3,6 +3,10 @@
 #include "sim/api_support.h"
 #include "sim/rest_server.h"
 
+#include <fmt/format.h>
+
+#include <QUrlQuery>
+
 namespace hoga::sim {
 
 TradingApi::TradingApi(RestServer& rest, const MarketReplay& market,
@@ -17,6 +21,7 @@ TradingApi::TradingApi(RestServer& rest, const MarketReplay& market,
     addOrderRoutes(rest);
     addAlgoRoutes(rest);
     addAccountRoutes(rest);
+    addPremiumIndexRoute(rest);
     // countdownCancelAll deadlines are wall-clock times.
     m_clock.setInterval(50);
     connect(&m_clock, &QTimer::timeout, this, [this] { m_engine.onClock(wallClockMs()); });
@@ -53,6 +58,7 @@ void TradingApi::onMarketEvent(StreamKind kind, const std::string& payload) {
     }
     case StreamKind::MarkPrice:
         if (m_parser.parse(payload) == binance::MessageType::MarkPrice) {
+            m_lastMark = m_parser.markPrice();
             m_engine.onMarkPrice(m_parser.markPrice().markPrice, nowMs);
         }
         break;
@@ -63,6 +69,31 @@ void TradingApi::onMarketEvent(StreamKind kind, const std::string& payload) {
     default: // klines and other derived streams carry nothing the engine uses
         break;
     }
+}
+
+void TradingApi::addPremiumIndexRoute(RestServer& rest) {
+    // GET /fapi/v1/premiumIndex: the last mark price the markPrice stream carried (recorded, or
+    // derived from the mid), with its funding rate and next funding time.
+    rest.route(
+        QStringLiteral("/fapi/v1/premiumIndex"), QHttpServerRequest::Method::Get,
+        [this](const QHttpServerRequest& request) {
+            const core::InstrumentSpec& spec = m_market.instrument();
+            const QString symbol =
+                QUrlQuery(request.url()).queryItemValue(QStringLiteral("symbol"));
+            if (!symbol.isEmpty() && symbol.toStdString() != spec.symbol) {
+                return errorResponse(ApiError{-1121, "Invalid symbol.", 400});
+            }
+            if (!m_lastMark) {
+                return errorResponse(ApiError{-1003, "No mark price has been published yet.", 503});
+            }
+            const core::MarkPriceUpdate& m = *m_lastMark;
+            const std::string body = fmt::format(
+                R"({{"symbol":"{}","markPrice":"{}","indexPrice":"{}","estimatedSettlePrice":"{}","lastFundingRate":"{}","interestRate":"0.00010000","nextFundingTime":{},"time":{}}})",
+                spec.symbol, core::formatFixed8(m.markPrice), core::formatFixed8(m.indexPrice),
+                core::formatFixed8(m.estimatedSettlePrice), core::formatFixed8(m.fundingRate),
+                m.nextFundingTimeMs, m.eventTimeMs);
+            return jsonResponse(symbol.isEmpty() ? "[" + body + "]" : body);
+        });
 }
 
 } // namespace hoga::sim

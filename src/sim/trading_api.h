@@ -23,6 +23,7 @@
 #include "sim/user_data_stream.h"
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -60,12 +61,14 @@ private:
     void addOrderRoutes(RestServer& rest);
     void addAlgoRoutes(RestServer& rest);
     void addAccountRoutes(RestServer& rest);
+    void addPremiumIndexRoute(RestServer& rest);
 
     const MarketReplay& m_market;
     FaultPlan* m_faults = nullptr;
     MatchingEngine m_engine;
     UserDataStreams* m_streams; // child
     binance::MarketParser m_parser;
+    std::optional<core::MarkPriceUpdate> m_lastMark; // as sent on the markPrice stream
     QTimer m_clock;
 };
 

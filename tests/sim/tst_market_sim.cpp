@@ -160,6 +160,19 @@ void TestMarketSim::restEndpoints() {
     QVERIFY(
         QJsonDocument::fromJson(httpGet(net, base + QStringLiteral("/fapi/v1/ticker/bookTicker")))
             .isArray());
+    // premiumIndex: the mark price last published (derived from the mid in this recording).
+    QJsonObject premium;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (premium = QJsonDocument::fromJson(
+                       httpGet(net, base + QStringLiteral("/fapi/v1/premiumIndex?symbol=BTCUSDT")))
+                       .object())
+            .contains(QStringLiteral("markPrice")),
+        5000);
+    const double mark = premium.value(QStringLiteral("markPrice")).toString().toDouble();
+    QVERIFY(mark > 50000 && mark < 70000);
+    QCOMPARE(premium.value(QStringLiteral("lastFundingRate")).toString(),
+             QStringLiteral("0.00010000"));
+    QVERIFY(premium.value(QStringLiteral("nextFundingTime")).toInteger() % (8 * 3600000) == 0);
 }
 
 void TestMarketSim::rawStreamsPrefixesAndSubscriptions() {
