@@ -110,30 +110,38 @@ ApiError gridError(core::DecimalError e, std::string_view name, bool price) {
 }
 } // namespace
 
-Parsed<core::Price> parsePrice(const RequestParams& p, std::string_view name,
-                               const core::InstrumentSpec& spec) {
+namespace {
+// A price or quantity parameter on its grid; the two differ only in the grid and the error text.
+Parsed<std::int64_t> parseOnGrid(const RequestParams& p, std::string_view name,
+                                 const core::DecimalGrid& grid, bool isPrice) {
     const auto text = p.get(name);
     if (!text || text->empty()) {
         return missingParameter(name);
     }
-    const core::ScaledValue v = spec.parsePrice(*text);
+    const core::ScaledValue v = grid.parse(*text);
     if (!v.ok()) {
-        return gridError(v.error, name, true);
+        return gridError(v.error, name, isPrice);
     }
-    return core::Price{v.value};
+    return v.value;
+}
+} // namespace
+
+Parsed<core::Price> parsePrice(const RequestParams& p, std::string_view name,
+                               const core::InstrumentSpec& spec) {
+    auto v = parseOnGrid(p, name, spec.priceGrid, true);
+    if (auto* e = std::get_if<ApiError>(&v)) {
+        return *e;
+    }
+    return core::Price{std::get<std::int64_t>(v)};
 }
 
 Parsed<core::Qty> parseQty(const RequestParams& p, std::string_view name,
                            const core::InstrumentSpec& spec) {
-    const auto text = p.get(name);
-    if (!text || text->empty()) {
-        return missingParameter(name);
+    auto v = parseOnGrid(p, name, spec.qtyGrid, false);
+    if (auto* e = std::get_if<ApiError>(&v)) {
+        return *e;
     }
-    const core::ScaledValue v = spec.parseQty(*text);
-    if (!v.ok()) {
-        return gridError(v.error, name, false);
-    }
-    return core::Qty{v.value};
+    return core::Qty{std::get<std::int64_t>(v)};
 }
 
 Parsed<bool> parseBool(const RequestParams& p, std::string_view name) {

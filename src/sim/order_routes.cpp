@@ -19,6 +19,18 @@ const ApiError* failed(const Parsed<T>& value) {
     return std::get_if<ApiError>(&value);
 }
 
+// The open items of an account map (orders or algo orders) as a JSON array, in id order.
+template <typename Item, typename Format>
+std::string openItemsJson(const std::map<std::int64_t, Item>& items, Format&& format) {
+    std::string out = "[";
+    for (const auto& [id, item] : items) {
+        if (item.open()) {
+            out += (out.size() > 1 ? "," : "") + format(item);
+        }
+    }
+    return out + "]";
+}
+
 // The item named by its numeric id or by its client id (the latest with that client id): orders
 // by orderId / origClientOrderId, algo orders by algoId / clientAlgoId.
 template <typename Item>
@@ -221,13 +233,8 @@ void TradingApi::addOrderRoutes(RestServer& rest) {
                        if (auto e = checkSymbol(p, spec, false)) {
                            return errorResponse(*e);
                        }
-                       std::string out = "[";
-                       for (const auto& [id, o] : a.orders) {
-                           if (o.open()) {
-                               out += (out.size() > 1 ? "," : "") + orderJson(o, spec, false);
-                           }
-                       }
-                       return jsonResponse(out + "]");
+                       return jsonResponse(openItemsJson(
+                           a.orders, [&](const SimOrder& o) { return orderJson(o, spec, false); }));
                    });
                });
     rest.route(
@@ -413,13 +420,8 @@ void TradingApi::addAlgoRoutes(RestServer& rest) {
                        if (auto e = checkSymbol(p, spec, false)) {
                            return errorResponse(*e);
                        }
-                       std::string out = "[";
-                       for (const auto& [id, algo] : a.algos) {
-                           if (algo.open()) {
-                               out += (out.size() > 1 ? "," : "") + algoOrderJson(algo, spec);
-                           }
-                       }
-                       return jsonResponse(out + "]");
+                       return jsonResponse(openItemsJson(
+                           a.algos, [&](const AlgoOrder& o) { return algoOrderJson(o, spec); }));
                    });
                });
     rest.route(
