@@ -43,9 +43,24 @@ std::string_view DepthSynchronizer::reason() const {
     case SyncState::Live:
         return "in sync";
     case SyncState::Resyncing:
+        if (m_streamRestarted) {
+            return "depth stream reconnected: resyncing";
+        }
         return m_lastWasCrossed ? "book crossed: resyncing" : "gap in the depth stream: resyncing";
     }
     return "unknown";
+}
+
+void DepthSynchronizer::markStale() {
+    ++m_counters.streamRestarts;
+    m_buffer.clear(); // diffs of the old connection: the snapshot to come supersedes them
+    m_lastWasCrossed = false;
+    m_streamRestarted = true;
+    if (m_state == SyncState::Live || m_state == SyncState::Bridging) {
+        startResync(SyncState::Resyncing);
+    } else {
+        m_snapshotInFlight = false; // a snapshot asked on the old connection may never match
+    }
 }
 
 void DepthSynchronizer::buffer(const core::DepthUpdate& update) {
@@ -111,6 +126,7 @@ DepthSynchronizer::Outcome DepthSynchronizer::onDepthUpdate(const core::DepthUpd
         if (m_book.isCrossed()) {
             ++m_counters.crossed;
             m_lastWasCrossed = true;
+            m_streamRestarted = false;
             startResync(SyncState::Resyncing);
             buffer(update); // harmless to replay: the next snapshot decides whether it is stale
             return Outcome::Gap;
@@ -129,6 +145,7 @@ DepthSynchronizer::Outcome DepthSynchronizer::onDepthUpdate(const core::DepthUpd
     case Step::Gap:
         ++m_counters.gaps;
         m_lastWasCrossed = false;
+        m_streamRestarted = false;
         startResync(SyncState::Resyncing);
         buffer(update);
         return Outcome::Gap;

@@ -42,6 +42,7 @@ struct SyncCounters {
     std::int64_t duplicatesDropped = 0; // u <= last applied u while Live
     std::int64_t buffered = 0;          // events that went through the buffer
     std::int64_t bufferOverflows = 0;   // oldest buffered events dropped for space
+    std::int64_t streamRestarts = 0;    // markStale() calls: the diff stream was interrupted
 };
 
 class DepthSynchronizer {
@@ -73,8 +74,12 @@ public:
     // Why the book is not in sync, for a health light ("waiting for snapshot", "gap at …").
     [[nodiscard]] std::string_view reason() const;
 
-    // Forget everything (new connection): book cleared, back to WaitingForSnapshot.
+    // Forget everything: book cleared, back to WaitingForSnapshot.
     void reset();
+    // The diff stream was interrupted (a new connection): its next events cannot chain onto the
+    // last applied one. Resyncs like a gap, but keeps the book (unverified) until a snapshot
+    // replaces it, so that a paper broker can still close a position against it.
+    void markStale();
 
 private:
     enum class Step : std::uint8_t { Applied, Stale, Duplicate, Gap, SnapshotTooOld };
@@ -91,6 +96,7 @@ private:
     std::uint64_t m_lastApplied = 0;
     bool m_snapshotInFlight = false;
     bool m_lastWasCrossed = false;
+    bool m_streamRestarted = false; // the last resync was markStale()'s
     std::deque<core::DepthUpdate> m_buffer;
     SyncCounters m_counters;
 };

@@ -1,0 +1,125 @@
+#include "feed_event_queue.h"
+
+#include <chrono>
+#include <thread>
+
+namespace hoga::binance {
+
+namespace {
+inline void cpuRelax() {
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_pause();
+#endif
+}
+constexpr int kSpins = 4000; // ≈ 10–40 µs of pause instructions
+} // namespace
+
+FeedEventQueue::FeedEventQueue(std::size_t capacity) : m_slots(capacity > 1 ? capacity : 2) {}
+
+std::string_view feedHealthName(FeedHealth health) {
+    switch (health) {
+    case FeedHealth::Connected:
+        return "connected";
+    case FeedHealth::Connecting:
+        return "connecting";
+    case FeedHealth::Stale:
+        return "stale";
+    case FeedHealth::Disconnected:
+        return "disconnected";
+    case FeedHealth::Stopped:
+        return "stopped";
+    }
+    return "unknown";
+}
+
+std::size_t FeedEventQueue::size() const {
+    return static_cast<std::size_t>(m_tail.load(std::memory_order_acquire) -
+                                    m_head.load(std::memory_order_acquire));
+}
+
+FeedEvent* FeedEventQueue::beginPush() {
+    const std::uint64_t tail = m_tail.load(std::memory_order_relaxed);
+    std::uint64_t head = m_head.load(std::memory_order_acquire);
+    if (tail - head >= m_slots.size()) {
+        // Rare (the engine is far behind): a short sleep loop is cheaper than making every
+        // release() notify.
+        m_producerWaits.fetch_add(1, std::memory_order_relaxed);
+        while (tail - head >= m_slots.size()) {
+            if (closed()) {
+                return nullptr;
+            }
+            std::this_thread::sleep_for(std::chrono::microseconds(50));
+            head = m_head.load(std::memory_order_acquire);
+        }
+    }
+    if (closed()) {
+        return nullptr;
+    }
+    return &m_slots[tail % m_slots.size()];
+}
+
+void FeedEventQueue::publish() {
+    const std::uint64_t tail = m_tail.load(std::memory_order_relaxed) + 1;
+    // seq_cst store and load: with the consumer's seq_cst store of m_consumerAsleep and load of
+    // m_tail this is Dekker's pattern, so either the consumer sees the new tail or we see it
+    // asleep and wake it.
+    m_tail.store(tail, std::memory_order_seq_cst);
+    if (m_consumerAsleep.load(std::memory_order_seq_cst)) {
+        { const std::lock_guard lock(m_mutex); }
+        m_published.notify_one();
+    }
+    const auto depth = static_cast<std::size_t>(tail - m_head.load(std::memory_order_relaxed));
+    if (depth > m_maxDepth.load(std::memory_order_relaxed)) {
+        m_maxDepth.store(depth, std::memory_order_relaxed);
+    }
+}
+
+FeedEvent* FeedEventQueue::front(std::int64_t timeoutUs) {
+    const std::uint64_t head = m_head.load(std::memory_order_relaxed);
+    std::uint64_t tail = m_tail.load(std::memory_order_acquire);
+    if (tail == head && timeoutUs > 0) {
+        for (int i = 0; i < kSpins && tail == head; ++i) {
+            cpuRelax();
+            tail = m_tail.load(std::memory_order_acquire);
+        }
+        if (tail == head) {
+            std::unique_lock lock(m_mutex);
+            m_consumerAsleep.store(true, std::memory_order_seq_cst);
+            m_published.wait_for(lock, std::chrono::microseconds(timeoutUs), [&] {
+                tail = m_tail.load(std::memory_order_seq_cst);
+                return tail != head || closed();
+            });
+            m_consumerAsleep.store(false, std::memory_order_relaxed);
+        }
+    }
+    if (tail == head) {
+        return nullptr;
+    }
+    return &m_slots[head % m_slots.size()];
+}
+
+void FeedEventQueue::release() {
+    const std::uint64_t head = m_head.load(std::memory_order_relaxed);
+    FeedEvent& slot = m_slots[head % m_slots.size()];
+    // A slot keeps its vectors' capacity for reuse, but not a huge one (a 1,000-level burst):
+    // that would pin megabytes across the whole ring.
+    constexpr std::size_t kKeepLevels = 512;
+    if (slot.depth.bids.capacity() > kKeepLevels) {
+        slot.depth.bids = {};
+    }
+    if (slot.depth.asks.capacity() > kKeepLevels) {
+        slot.depth.asks = {};
+    }
+    if (slot.kind == FeedEvent::Kind::Snapshot) {
+        slot.snapshot = {};
+    }
+    m_head.store(head + 1, std::memory_order_release);
+}
+
+void FeedEventQueue::close() {
+    m_closed.store(true, std::memory_order_seq_cst);
+    { const std::lock_guard lock(m_mutex); }
+    m_published.notify_all();
+}
+
+} // namespace hoga::binance
