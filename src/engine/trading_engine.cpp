@@ -129,6 +129,18 @@ void TradingEngine::handleFunding(const MarketInput& input) {
             m_position.funding.e8 += payment;
             m_stats.funding.e8 += payment;
             ++m_stats.fundingPayments;
+            if (m_journal) {
+                FundingRecord record;
+                record.timeMs = m_nowMs;
+                record.fundingTimeMs = m_fundingPaidFor;
+                record.tripId = m_tripSequence + 1;
+                record.side = m_position.side;
+                record.qty = m_position.qty;
+                record.markPrice = m_lastMark->markPrice;
+                record.rate = m_lastMark->fundingRate;
+                record.amount = Fixed8{payment};
+                m_journal->recordFunding(record);
+            }
         }
     }
     if (input.kind == MarketInput::Kind::MarkPrice && input.mark) {
@@ -224,7 +236,15 @@ void TradingEngine::submit(core::Side side, core::Qty qty, bool reduceOnly,
     order.reduceOnly = reduceOnly;
     order.decisionTimeMs = nowMs;
     if (m_journal) {
-        m_journal->recordOrder(order, purpose);
+        OrderIntent intent;
+        intent.purpose = purpose;
+        if (reduceOnly) {
+            intent.exitReason = m_exitReason;
+            intent.features = m_lastFeatures;
+        } else {
+            intent.features = m_entryFeatures;
+        }
+        m_journal->recordOrder(order, intent);
     }
     m_risk.onOrderSent(nowMs);
     ++m_stats.ordersSent;
@@ -354,6 +374,50 @@ void TradingEngine::onOrderFinished(const std::string& clientOrderId, core::Qty 
     if (unfilled.lots > 0) {
         ++m_stats.unfilledOrders;
     }
+}
+
+bool TradingEngine::restore(const ResumeState& state, std::string& error) {
+    if (m_stats.events > 0 || m_stats.ordersSent > 0) {
+        error = "restore after the first market event: the account is already in use";
+        return false;
+    }
+    const core::Position& p = state.position;
+    const bool open = p.side != PositionSide::Flat;
+    if (open != (p.qty.lots != 0) || p.qty.lots < 0 || (open && p.entryNotional.units <= 0) ||
+        state.partialExit.closedQty.lots < 0 || (!open && state.partialExit.closedQty.lots != 0)) {
+        error = "inconsistent position to restore: side " +
+                std::string(core::positionSideName(p.side)) + ", " + m_instrument.formatQty(p.qty) +
+                " lots, entry notional " + std::to_string(p.entryNotional.units);
+        return false;
+    }
+    if (state.orderSequence < 0 || state.tripSequence < 0) {
+        error = "negative sequence numbers to restore";
+        return false;
+    }
+    m_balance = state.balance;
+    m_position = open ? p : core::Position{};
+    m_entryFeatures = m_position.atEntry;
+    m_closedQty = state.partialExit.closedQty;
+    m_closedEntryNotional = state.partialExit.closedEntryNotional;
+    m_exitNotional = state.partialExit.exitNotional;
+    m_exitFees = state.partialExit.exitFees;
+    m_exitReason = open ? state.exitReason : std::nullopt;
+    // An order of the stopped process is not this gateway's: nothing is in flight here. (For a
+    // venue, the runner reconciles with the exchange before restoring.)
+    m_orderInFlight = false;
+    m_inFlight = core::OrderRequest{};
+    m_orderSequence = state.orderSequence;
+    m_tripSequence = state.tripSequence;
+    m_fundingPaidFor = state.fundingPaidForMs;
+    m_strategy.resetFade(); // the fade counts candles this process sees
+    for (const core::RoundTrip& trip : state.riskTrips) {
+        m_risk.onRoundTrip(trip);
+    }
+    for (const std::int64_t timeMs : state.recentOrderTimesMs) {
+        m_risk.onOrderSent(timeMs);
+    }
+    m_stats.peakEquity = std::max(state.peakEquity, m_balance);
+    return true;
 }
 
 void TradingEngine::finish(const MarketState& state) {

@@ -12,6 +12,7 @@
 #include "core/orderbook.h"
 #include "core/risk_engine.h"
 #include "engine/journal.h"
+#include "engine/resume_state.h"
 
 #include <array>
 #include <climits>
@@ -75,6 +76,15 @@ public:
         m_entryStartMs = startMs;
         m_entryEndMs = endMs;
     }
+
+    // Continues the account of an earlier run (a restart: storage::loadResumeState): balance,
+    // open position with its partial exit, counters, funding already booked, and what the risk
+    // engine must remember (the day's PnL, a stop's cool-down, the last minute's orders). Only
+    // before the first market event; false with `error` otherwise or for an inconsistent state.
+    // The restored position is then managed exactly as one this engine opened; an exit that was
+    // under way is sent again on the next event. The journal gets nothing: the caller records
+    // the new run (resumedFrom = state.runId, startingBalance = balance()).
+    bool restore(const ResumeState& state, std::string& error);
 
     // End of data: close an open position at market (reason end_of_data).
     void finish(const MarketState& state);

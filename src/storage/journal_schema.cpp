@@ -140,7 +140,46 @@ CREATE TABLE equity (
 CREATE INDEX equity_run_time ON equity (run_id, time_ms);
 )sql";
 
-constexpr std::array<const char*, 2> kMigrations = {kSchema1, kSchema2};
+// Schema 3: what a restarted session needs to resume (docs/journal.md). The run chain and the
+// balance each run started from; the reason of an exit and the features of every decision on its
+// order; every funding payment, with the round trip it belongs to. NULL in rows of older runs.
+constexpr const char* kSchema3 = R"sql(
+ALTER TABLE runs ADD COLUMN resumed_from TEXT REFERENCES runs(id);
+ALTER TABLE runs ADD COLUMN starting_balance TEXT;
+ALTER TABLE runs ADD COLUMN starting_balance_e8 INTEGER;
+CREATE INDEX runs_resumed_from ON runs (resumed_from);
+
+ALTER TABLE orders ADD COLUMN exit_reason TEXT;  -- exits: why; NULL for entries
+ALTER TABLE orders ADD COLUMN feature_time_ms INTEGER;
+ALTER TABLE orders ADD COLUMN volume_ratio REAL;
+ALTER TABLE orders ADD COLUMN imbalance REAL;
+ALTER TABLE orders ADD COLUMN momentum_bps REAL;
+ALTER TABLE orders ADD COLUMN taker_buy_share REAL;
+ALTER TABLE orders ADD COLUMN last_price TEXT;
+ALTER TABLE orders ADD COLUMN last_price_ticks INTEGER;
+ALTER TABLE orders ADD COLUMN best_bid_ticks INTEGER;
+ALTER TABLE orders ADD COLUMN best_ask_ticks INTEGER;
+
+CREATE TABLE funding (
+    id              INTEGER PRIMARY KEY,
+    run_id          TEXT NOT NULL REFERENCES runs(id),
+    time_ms         INTEGER NOT NULL,          -- market time it was booked
+    funding_time_ms INTEGER NOT NULL,          -- the funding time it pays for
+    trip_id         INTEGER NOT NULL,          -- the round trip of the position it was paid on
+    side            TEXT NOT NULL CHECK (side IN ('long', 'short')),
+    qty             TEXT NOT NULL,
+    qty_lots        INTEGER NOT NULL,
+    mark_price      TEXT NOT NULL,
+    mark_price_e8   INTEGER NOT NULL,
+    rate            TEXT NOT NULL,
+    rate_e8         INTEGER NOT NULL,
+    amount          TEXT NOT NULL,             -- received (+) or paid (-)
+    amount_e8       INTEGER NOT NULL
+);
+CREATE INDEX funding_run_time ON funding (run_id, time_ms);
+)sql";
+
+constexpr std::array<const char*, 3> kMigrations = {kSchema1, kSchema2, kSchema3};
 
 bool applyStep(sqlite3* db, int toVersion, std::string& error) {
     if (!sqliteExec(db, "BEGIN IMMEDIATE", error)) {

@@ -7,12 +7,14 @@
 //
 // The tables (every money value twice: exact decimal TEXT and an INTEGER scaled value):
 //   runs         one row per run: mode, symbol, exact parameters, input files, code version,
-//                the instrument's tick and step sizes
-//   orders       every order the engine submitted (purpose entry/exit, side BUY/SELL)
+//                the instrument's tick and step sizes, the run it resumed and its starting balance
+//   orders       every order the engine submitted (purpose entry/exit, side BUY/SELL), with the
+//                exit's reason and the features the decision saw
 //   fills        every execution (price TEXT + price_ticks, qty + qty_lots, fee + fee_e8)
 //   round_trips  one row per closed position with P&L and the features at entry and exit
 //   refusals     every entry the risk engine denied, with the features it was decided on
 //   equity       balance and equity samples with the position at that time
+//   funding      every funding payment booked on an open position
 // All rows of a run reference runs(id); foreign keys are enforced.
 
 #include <cstdint>

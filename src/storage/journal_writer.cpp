@@ -31,6 +31,10 @@ public:
         m_stmt.bindInt(m_next++, value);
         return *this;
     }
+    Row& nullValue() {
+        m_stmt.bindNull(m_next++);
+        return *this;
+    }
     Row& real(double value) {
         m_stmt.bindDouble(m_next++, value);
         return *this;
@@ -66,10 +70,17 @@ constexpr const char* kNewFileSettings = "PRAGMA page_size = 4096;"
 
 constexpr const char* kInsertRun =
     "INSERT INTO runs (id, mode, symbol, params_json, data_files, code_version, tick_size, "
-    "step_size) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    "step_size, resumed_from, starting_balance, starting_balance_e8) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 constexpr const char* kInsertOrder =
     "INSERT INTO orders (run_id, client_order_id, purpose, side, qty, qty_lots, reduce_only, "
-    "decision_time_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    "decision_time_ms, exit_reason, feature_time_ms, volume_ratio, imbalance, momentum_bps, "
+    "taker_buy_share, last_price, last_price_ticks, best_bid_ticks, best_ask_ticks) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+constexpr const char* kInsertFunding =
+    "INSERT INTO funding (run_id, time_ms, funding_time_ms, trip_id, side, qty, qty_lots, "
+    "mark_price, mark_price_e8, rate, rate_e8, amount, amount_e8) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 constexpr const char* kInsertFill =
     "INSERT INTO fills (run_id, client_order_id, side, price, price_ticks, qty, qty_lots, fee, "
     "fee_e8, maker, time_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -161,6 +172,7 @@ bool JournalWriter::prepareStatements(std::string& error) {
            m_insertRun.prepare(db, kInsertRun, error) &&
            m_insertOrder.prepare(db, kInsertOrder, error) &&
            m_insertFill.prepare(db, kInsertFill, error) &&
+           m_insertFunding.prepare(db, kInsertFunding, error) &&
            m_insertRoundTrip.prepare(db, kInsertRoundTrip, error) &&
            m_insertRefusal.prepare(db, kInsertRefusal, error) &&
            m_insertEquity.prepare(db, kInsertEquity, error);
@@ -169,7 +181,7 @@ bool JournalWriter::prepareStatements(std::string& error) {
 void JournalWriter::close() {
     for (SqliteStatement* stmt :
          {&m_begin, &m_commit, &m_rollback, &m_insertRun, &m_insertOrder, &m_insertFill,
-          &m_insertRoundTrip, &m_insertRefusal, &m_insertEquity}) {
+          &m_insertFunding, &m_insertRoundTrip, &m_insertRefusal, &m_insertEquity}) {
         stmt->finalize();
     }
     m_db.reset(); // the last connection to close checkpoints and deletes the WAL
@@ -207,33 +219,64 @@ bool JournalWriter::writeRun(const engine::RunInfo& run, std::string& error) {
     // inserts then succeed or fail on the foreign key, each reported on its own.
     m_runId = run.runId;
     m_haveRun = true;
-    Row(m_insertRun)
-        .text(run.runId)
+    Row row(m_insertRun);
+    row.text(run.runId)
         .text(run.mode)
         .text(run.symbol)
         .text(run.paramsJson)
         .text(jsonStringArray(run.dataFiles))
         .text(run.codeVersion)
         .text(m_instrument.priceGrid.format(1))
-        .text(m_instrument.qtyGrid.format(1));
+        .text(m_instrument.qtyGrid.format(1))
+        .textOrNull(run.resumedFrom);
+    if (run.startingBalance) {
+        row.text(core::formatFixed8(*run.startingBalance)).integer(run.startingBalance->e8);
+    } else {
+        row.nullValue().nullValue();
+    }
     return commitOne(m_insertRun, error);
 }
 
-bool JournalWriter::writeOrder(const core::OrderRequest& order, std::string_view purpose,
+bool JournalWriter::writeOrder(const core::OrderRequest& order, const engine::OrderIntent& intent,
                                std::string& error) {
     if (!requireRun(error)) {
         return false;
     }
-    Row(m_insertOrder)
-        .text(m_runId)
+    Row row(m_insertOrder);
+    row.text(m_runId)
         .text(order.clientOrderId)
-        .text(purpose)
+        .text(intent.purpose)
         .text(sideName(order.side))
         .text(m_instrument.formatQty(order.qty))
         .integer(order.qty.lots)
         .integer(order.reduceOnly ? 1 : 0)
-        .integer(order.decisionTimeMs);
+        .integer(order.decisionTimeMs)
+        .textOrNull(intent.exitReason ? core::exitReasonName(*intent.exitReason)
+                                      : std::string_view());
+    bindFeatures(row, intent.features, m_instrument);
+    row.integer(intent.features.bestBid.ticks).integer(intent.features.bestAsk.ticks);
     return commitOne(m_insertOrder, error);
+}
+
+bool JournalWriter::writeFunding(const engine::FundingRecord& funding, std::string& error) {
+    if (!requireRun(error)) {
+        return false;
+    }
+    Row(m_insertFunding)
+        .text(m_runId)
+        .integer(funding.timeMs)
+        .integer(funding.fundingTimeMs)
+        .integer(funding.tripId)
+        .text(core::positionSideName(funding.side))
+        .text(m_instrument.formatQty(funding.qty))
+        .integer(funding.qty.lots)
+        .text(core::formatFixed8(funding.markPrice))
+        .integer(funding.markPrice.e8)
+        .text(core::formatFixed8(funding.rate))
+        .integer(funding.rate.e8)
+        .text(core::formatFixed8(funding.amount))
+        .integer(funding.amount.e8);
+    return commitOne(m_insertFunding, error);
 }
 
 bool JournalWriter::writeFill(const core::Fill& fill, std::string& error) {

@@ -36,8 +36,10 @@ public:
 
     // Each is one transaction; false (and `error`) if it was rolled back.
     bool writeRun(const engine::RunInfo& run, std::string& error);
-    bool writeOrder(const core::OrderRequest& order, std::string_view purpose, std::string& error);
+    bool writeOrder(const core::OrderRequest& order, const engine::OrderIntent& intent,
+                    std::string& error);
     bool writeFill(const core::Fill& fill, std::string& error);
+    bool writeFunding(const engine::FundingRecord& funding, std::string& error);
     bool writeRoundTrip(const core::RoundTrip& trip, std::string& error);
     bool writeRefusal(const engine::RefusalRecord& refusal, std::string& error);
     bool writeEquity(const engine::EquitySample& sample, std::string& error);
@@ -67,6 +69,7 @@ private:
     SqliteStatement m_insertRun;
     SqliteStatement m_insertOrder;
     SqliteStatement m_insertFill;
+    SqliteStatement m_insertFunding;
     SqliteStatement m_insertRoundTrip;
     SqliteStatement m_insertRefusal;
     SqliteStatement m_insertEquity;

@@ -63,12 +63,17 @@ void SqliteJournal::recordRun(const engine::RunInfo& run) {
     enqueue(run);
 }
 
-void SqliteJournal::recordOrder(const core::OrderRequest& order, std::string_view purpose) {
-    enqueue(OrderRecord{order, std::string(purpose)});
+void SqliteJournal::recordOrder(const core::OrderRequest& order,
+                                const engine::OrderIntent& intent) {
+    enqueue(OrderRecord{order, std::string(intent.purpose), intent});
 }
 
 void SqliteJournal::recordFill(const core::Fill& fill) {
     enqueue(fill);
+}
+
+void SqliteJournal::recordFunding(const engine::FundingRecord& funding) {
+    enqueue(funding);
 }
 
 void SqliteJournal::recordRoundTrip(const core::RoundTrip& trip) {
@@ -208,8 +213,15 @@ bool SqliteJournal::execute(const Command& command) {
                 return record(m_db.writeRun(run, error), [&] { return "run " + run.runId; });
             },
             [&](const OrderRecord& r) {
-                return record(m_db.writeOrder(r.order, r.purpose, error),
+                engine::OrderIntent intent = r.intent;
+                intent.purpose = r.purpose; // the copy in the queue, not the caller's
+                return record(m_db.writeOrder(r.order, intent, error),
                               [&] { return "order " + r.order.clientOrderId; });
+            },
+            [&](const engine::FundingRecord& funding) {
+                return record(m_db.writeFunding(funding, error), [&] {
+                    return "funding payment at " + std::to_string(funding.timeMs);
+                });
             },
             [&](const core::Fill& fill) {
                 return record(m_db.writeFill(fill, error), [&] {

@@ -56,8 +56,9 @@ public:
     [[nodiscard]] int versionFound() const { return m_versionFound; }
 
     void recordRun(const engine::RunInfo& run) override;
-    void recordOrder(const core::OrderRequest& order, std::string_view purpose) override;
+    void recordOrder(const core::OrderRequest& order, const engine::OrderIntent& intent) override;
     void recordFill(const core::Fill& fill) override;
+    void recordFunding(const engine::FundingRecord& funding) override;
     void recordRoundTrip(const core::RoundTrip& trip) override;
     void recordRefusal(const engine::RefusalRecord& refusal) override;
     void recordEquity(const engine::EquitySample& sample) override;
@@ -83,12 +84,14 @@ public:
 private:
     struct OrderRecord {
         core::OrderRequest order;
-        std::string purpose;
+        std::string purpose; // owned: the intent's view may not outlive the call
+        engine::OrderIntent intent;
     };
     struct Checkpoint {};
     struct Stop {};
-    using Command = std::variant<engine::RunInfo, OrderRecord, core::Fill, core::RoundTrip,
-                                 engine::RefusalRecord, engine::EquitySample, Checkpoint, Stop>;
+    using Command = std::variant<engine::RunInfo, OrderRecord, core::Fill, engine::FundingRecord,
+                                 core::RoundTrip, engine::RefusalRecord, engine::EquitySample,
+                                 Checkpoint, Stop>;
 
     // Queues a command; returns its sequence number (0 when the journal is not open).
     std::uint64_t enqueue(Command command);

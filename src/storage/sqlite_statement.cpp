@@ -163,4 +163,46 @@ bool SqliteStatement::run(std::string& error) {
     return ok;
 }
 
+SqliteStatement::Step SqliteStatement::step(std::string& error) {
+    Step result = Step::Failed;
+    if (m_bindStatus != SQLITE_OK) {
+        error = "bind parameters of " + std::string(statementLabel(m_stmt)) + ": " +
+                sqlite3_errstr(m_bindStatus);
+    } else {
+        const int rc = sqlite3_step(m_stmt);
+        if (rc == SQLITE_ROW) {
+            return Step::Row;
+        }
+        if (rc == SQLITE_DONE) {
+            result = Step::Done;
+        } else {
+            error = sqliteError(m_db, statementLabel(m_stmt));
+        }
+    }
+    sqlite3_reset(m_stmt);
+    sqlite3_clear_bindings(m_stmt);
+    m_bindStatus = SQLITE_OK;
+    return result;
+}
+
+bool SqliteStatement::isNull(int column) const {
+    return sqlite3_column_type(m_stmt, column) == SQLITE_NULL;
+}
+
+std::int64_t SqliteStatement::columnInt(int column) const {
+    return sqlite3_column_int64(m_stmt, column);
+}
+
+double SqliteStatement::columnDouble(int column) const {
+    return sqlite3_column_double(m_stmt, column);
+}
+
+std::string SqliteStatement::columnText(int column) const {
+    const auto* text = sqlite3_column_text(m_stmt, column);
+    return text == nullptr
+               ? std::string()
+               : std::string(reinterpret_cast<const char*>(text),
+                             static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, column)));
+}
+
 } // namespace hoga::storage

@@ -57,6 +57,15 @@ public:
     // here as well, so callers check one result.
     bool run(std::string& error);
 
+    // Steps a query: Row while rows come (read them with the column accessors, 0-based), then
+    // Done; Failed with `error`. Done and Failed reset the statement and clear its bindings.
+    enum class Step : std::uint8_t { Row, Done, Failed };
+    Step step(std::string& error);
+    [[nodiscard]] bool isNull(int column) const;
+    [[nodiscard]] std::int64_t columnInt(int column) const;
+    [[nodiscard]] double columnDouble(int column) const;
+    [[nodiscard]] std::string columnText(int column) const;
+
 private:
     sqlite3* m_db = nullptr;
     sqlite3_stmt* m_stmt = nullptr;

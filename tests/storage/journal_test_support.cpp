@@ -119,6 +119,7 @@ engine::RunInfo sampleRun(const std::string& runId) {
     run.paramsJson = R"({"volumeRatio":2.5,"imbalance":0.3})";
     run.dataFiles = {"recordings/a.gz", "b \"quoted\"\\x.gz"};
     run.codeVersion = "0.1.0-test";
+    run.startingBalance = core::Fixed8{72463768116};
     return run;
 }
 
@@ -130,6 +131,44 @@ core::OrderRequest sampleOrder() {
     order.reduceOnly = false;
     order.decisionTimeMs = 1723075200123;
     return order;
+}
+
+engine::OrderIntent sampleEntryIntent() {
+    engine::OrderIntent intent;
+    intent.purpose = "entry";
+    intent.features = sampleRoundTrip().atEntry;
+    return intent;
+}
+
+core::OrderRequest sampleExitOrder() {
+    core::OrderRequest order = sampleOrder();
+    order.clientOrderId = "hoga-r1-2";
+    order.side = core::Side::Sell;
+    order.reduceOnly = true;
+    order.decisionTimeMs = 1723075260990;
+    return order;
+}
+
+engine::OrderIntent sampleExitIntent() {
+    engine::OrderIntent intent;
+    intent.purpose = "exit";
+    intent.exitReason = core::ExitReason::StopLoss;
+    intent.features = sampleRoundTrip().atExit;
+    intent.features.volumeRatio = std::numeric_limits<double>::quiet_NaN();
+    return intent;
+}
+
+engine::FundingRecord sampleFunding() {
+    engine::FundingRecord funding;
+    funding.timeMs = 1723075200160;
+    funding.fundingTimeMs = 1723075200000;
+    funding.tripId = 7;
+    funding.side = core::PositionSide::Long;
+    funding.qty = core::Qty{15};
+    funding.markPrice = core::Fixed8{6180030000000};
+    funding.rate = core::Fixed8{10000};
+    funding.amount = core::Fixed8{-9270045}; // 61800.3 × 0.015 × 0.0001 = 0.092700450
+    return funding;
 }
 
 core::Fill sampleFill() {
@@ -212,7 +251,13 @@ void writeScript(SqliteJournal& journal, const std::string& runId, int events, i
         order.clientOrderId = "hoga-" + runId + "-" + std::to_string(i);
         order.decisionTimeMs = t;
         order.side = i % 2 == 0 ? core::Side::Buy : core::Side::Sell;
-        journal.recordOrder(order, i % 2 == 0 ? "entry" : "exit");
+        engine::OrderIntent intent;
+        intent.purpose = i % 2 == 0 ? "entry" : "exit";
+        if (i % 2 == 1) {
+            intent.exitReason = core::ExitReason::ImbalanceReversal;
+        }
+        intent.features = sampleRoundTrip().atEntry;
+        journal.recordOrder(order, intent);
         core::Fill fill = sampleFill();
         fill.clientOrderId = order.clientOrderId;
         fill.price = core::Price{618000 + i};

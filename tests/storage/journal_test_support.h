@@ -51,6 +51,10 @@ std::vector<char> randomBytes(std::size_t size, unsigned seed);
 // The records of the round-trip test, with hand-computed expectations in the test itself.
 engine::RunInfo sampleRun(const std::string& runId);
 core::OrderRequest sampleOrder();
+engine::OrderIntent sampleEntryIntent(); // the features of sampleRoundTrip().atEntry
+core::OrderRequest sampleExitOrder();
+engine::OrderIntent sampleExitIntent(); // a stop loss; volume ratio NaN
+engine::FundingRecord sampleFunding();
 core::Fill sampleFill();
 core::Fill sampleRebateFill();
 core::RoundTrip sampleRoundTrip();

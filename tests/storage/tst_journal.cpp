@@ -76,7 +76,7 @@ private Q_SLOTS:
         QVERIFY2(journal.open(file), journal.lastError().c_str());
         QCOMPARE(journal.versionFound(), 0);
         QCOMPARE(selectInt(file, "PRAGMA user_version"), std::int64_t(journalSchemaVersion()));
-        QCOMPARE(journalSchemaVersion(), 2);
+        QCOMPARE(journalSchemaVersion(), 3);
         QCOMPARE(selectInt(file, "PRAGMA application_id"), std::int64_t(kJournalApplicationId));
         QCOMPARE(selectInt(file, "PRAGMA page_size"), std::int64_t(4096));
         // WAL is persistent: any other connection sees it, and the -wal file exists while open.
@@ -87,10 +87,12 @@ private Q_SLOTS:
         // The names the GUI and hand checks query.
         QCOMPARE(columnsOf(file, "runs"),
                  std::string("id mode symbol params_json data_files code_version tick_size "
-                             "step_size"));
+                             "step_size resumed_from starting_balance starting_balance_e8"));
         QCOMPARE(columnsOf(file, "orders"),
                  std::string("id run_id client_order_id purpose side qty qty_lots reduce_only "
-                             "decision_time_ms"));
+                             "decision_time_ms exit_reason feature_time_ms volume_ratio "
+                             "imbalance momentum_bps taker_buy_share last_price "
+                             "last_price_ticks best_bid_ticks best_ask_ticks"));
         QCOMPARE(columnsOf(file, "fills"),
                  std::string("id run_id client_order_id side price price_ticks qty qty_lots fee "
                              "fee_e8 maker time_ms"));
@@ -111,15 +113,20 @@ private Q_SLOTS:
         QCOMPARE(columnsOf(file, "equity"),
                  std::string("id run_id time_ms balance balance_e8 equity equity_e8 side qty "
                              "qty_lots"));
-        for (const char* index : {"orders_run_time", "fills_run_time", "fills_run_order",
-                                  "round_trips_run_exit", "refusals_run_time", "equity_run_time"}) {
+        QCOMPARE(columnsOf(file, "funding"),
+                 std::string("id run_id time_ms funding_time_ms trip_id side qty qty_lots "
+                             "mark_price mark_price_e8 rate rate_e8 amount amount_e8"));
+        for (const char* index :
+             {"orders_run_time", "fills_run_time", "fills_run_order", "round_trips_run_exit",
+              "refusals_run_time", "equity_run_time", "funding_run_time", "runs_resumed_from"}) {
             QVERIFY2(selectInt(file, std::string("SELECT count(*) FROM sqlite_schema WHERE type = "
                                                  "'index' AND name = '") +
                                          index + "'") == 1,
                      index);
         }
         // Every table of a run points at runs(id).
-        for (const char* table : {"orders", "fills", "round_trips", "refusals", "equity"}) {
+        for (const char* table :
+             {"orders", "fills", "round_trips", "refusals", "equity", "funding", "runs"}) {
             QCOMPARE(selectRows(file, std::string("SELECT \"table\" AS t FROM "
                                                   "pragma_foreign_key_list('") +
                                           table + "')")
@@ -137,15 +144,17 @@ private Q_SLOTS:
             SqliteJournal journal(m_spec);
             QVERIFY2(journal.open(file), journal.lastError().c_str());
             journal.recordRun(sampleRun("r1"));
-            journal.recordOrder(sampleOrder(), "entry");
+            journal.recordOrder(sampleOrder(), sampleEntryIntent());
+            journal.recordOrder(sampleExitOrder(), sampleExitIntent());
             journal.recordFill(sampleFill());
             journal.recordFill(sampleRebateFill());
+            journal.recordFunding(sampleFunding());
             journal.recordRoundTrip(sampleRoundTrip());
             journal.recordRefusal(sampleRefusal());
             journal.recordEquity(sampleEquity());
             journal.finish();
             QVERIFY2(journal.healthy(), journal.lastError().c_str());
-            QCOMPARE(journal.recordsWritten(), std::uint64_t(7));
+            QCOMPARE(journal.recordsWritten(), std::uint64_t(9));
             QCOMPARE(journal.pendingCount(), std::size_t(0));
         }
 
@@ -160,12 +169,15 @@ private Q_SLOTS:
         CHECK_TEXT(runs[0], "code_version", "0.1.0-test");
         CHECK_TEXT(runs[0], "tick_size", "0.10");
         CHECK_TEXT(runs[0], "step_size", "0.001");
+        CHECK_NULL(runs[0], "resumed_from"); // a fresh start (resume: tst_resume)
+        CHECK_TEXT(runs[0], "starting_balance", "724.63768116");
+        CHECK_INT(runs[0], "starting_balance_e8", 72463768116);
         // The JSON is valid for SQLite's own parser.
         QCOMPARE(selectRows(file, "SELECT data_files ->> 1 AS f FROM runs").at(0).at("f").text,
                  std::string("b \"quoted\"\\x.gz"));
 
-        const auto orders = selectRows(file, "SELECT * FROM orders");
-        QCOMPARE(orders.size(), std::size_t(1));
+        const auto orders = selectRows(file, "SELECT * FROM orders ORDER BY id");
+        QCOMPARE(orders.size(), std::size_t(2));
         CHECK_TEXT(orders[0], "run_id", "r1");
         CHECK_TEXT(orders[0], "client_order_id", "hoga-r1-1");
         CHECK_TEXT(orders[0], "purpose", "entry");
@@ -174,6 +186,39 @@ private Q_SLOTS:
         CHECK_INT(orders[0], "qty_lots", 15);
         CHECK_INT(orders[0], "reduce_only", 0);
         CHECK_INT(orders[0], "decision_time_ms", 1723075200123);
+        CHECK_NULL(orders[0], "exit_reason");
+        CHECK_INT(orders[0], "feature_time_ms", 1723075200123);
+        CHECK_REAL(orders[0], "volume_ratio", 2.75);
+        CHECK_REAL(orders[0], "imbalance", -0.125);
+        CHECK_REAL(orders[0], "momentum_bps", 3.5);
+        CHECK_REAL(orders[0], "taker_buy_share", 0.625);
+        CHECK_TEXT(orders[0], "last_price", "61800.20");
+        CHECK_INT(orders[0], "last_price_ticks", 618002);
+        CHECK_INT(orders[0], "best_bid_ticks", 618001);
+        CHECK_INT(orders[0], "best_ask_ticks", 618002);
+        CHECK_TEXT(orders[1], "client_order_id", "hoga-r1-2");
+        CHECK_TEXT(orders[1], "purpose", "exit");
+        CHECK_TEXT(orders[1], "side", "SELL");
+        CHECK_INT(orders[1], "reduce_only", 1);
+        CHECK_TEXT(orders[1], "exit_reason", "stop_loss");
+        CHECK_NULL(orders[1], "volume_ratio"); // NaN
+        CHECK_INT(orders[1], "best_ask_ticks", 618100);
+
+        const auto funding = selectRows(file, "SELECT * FROM funding");
+        QCOMPARE(funding.size(), std::size_t(1));
+        CHECK_TEXT(funding[0], "run_id", "r1");
+        CHECK_INT(funding[0], "time_ms", 1723075200160);
+        CHECK_INT(funding[0], "funding_time_ms", 1723075200000);
+        CHECK_INT(funding[0], "trip_id", 7);
+        CHECK_TEXT(funding[0], "side", "long");
+        CHECK_TEXT(funding[0], "qty", "0.015");
+        CHECK_INT(funding[0], "qty_lots", 15);
+        CHECK_TEXT(funding[0], "mark_price", "61800.30000000");
+        CHECK_INT(funding[0], "mark_price_e8", 6180030000000);
+        CHECK_TEXT(funding[0], "rate", "0.00010000");
+        CHECK_INT(funding[0], "rate_e8", 10000);
+        CHECK_TEXT(funding[0], "amount", "-0.09270045");
+        CHECK_INT(funding[0], "amount_e8", -9270045);
 
         const auto fills = selectRows(file, "SELECT * FROM fills ORDER BY id");
         QCOMPARE(fills.size(), std::size_t(2));
@@ -312,9 +357,10 @@ private Q_SLOTS:
             journal.recordEquity(sampleEquity());
             QVERIFY2(journal.flush(), journal.lastError().c_str());
         }
-        QCOMPARE(selectInt(file, "PRAGMA user_version"), std::int64_t(2));
+        QCOMPARE(selectInt(file, "PRAGMA user_version"), std::int64_t(3));
         QVERIFY(columnsOf(file, "equity").starts_with("id run_id time_ms balance"));
-        QVERIFY(logged("schema version 1 -> 2"));
+        QVERIFY(columnsOf(file, "funding").starts_with("id run_id time_ms funding_time_ms"));
+        QVERIFY(logged("schema version 1 -> 3"));
         // The old rows survive; the column added by schema 2 is NULL for them.
         const auto runs = selectRows(file, "SELECT * FROM runs ORDER BY id");
         QCOMPARE(runs.size(), std::size_t(2));
@@ -322,11 +368,15 @@ private Q_SLOTS:
         CHECK_TEXT(runs[0], "tick_size", "0.10");
         CHECK_TEXT(runs[1], "id", "old");
         CHECK_NULL(runs[1], "tick_size");
+        CHECK_NULL(runs[1], "resumed_from");
+        CHECK_NULL(runs[1], "starting_balance_e8");
         CHECK_TEXT(runs[1], "code_version", "v1");
         const auto orders = selectRows(file, "SELECT * FROM orders");
         QCOMPARE(orders.size(), std::size_t(1));
         CHECK_TEXT(orders[0], "client_order_id", "hoga-old-1");
         CHECK_TEXT(orders[0], "qty", "0.002");
+        CHECK_NULL(orders[0], "exit_reason");
+        CHECK_NULL(orders[0], "feature_time_ms");
         QCOMPARE(selectInt(file, "SELECT count(*) FROM equity WHERE run_id = 'new'"),
                  std::int64_t(1));
     }
@@ -359,14 +409,14 @@ private Q_SLOTS:
             SqliteJournal journal(m_spec);
             QVERIFY(journal.open(file));
         }
-        QVERIFY(execSql(file, "PRAGMA user_version = 3"));
+        QVERIFY(execSql(file, "PRAGMA user_version = 4"));
         SqliteJournal journal(m_spec);
         QVERIFY(!journal.open(file));
         const std::string error = journal.lastError();
-        QVERIFY2(error.find("schema version 3, newer than this build knows (2)") !=
+        QVERIFY2(error.find("schema version 4, newer than this build knows (3)") !=
                      std::string::npos,
                  error.c_str());
-        QCOMPARE(selectInt(file, "PRAGMA user_version"), std::int64_t(3)); // untouched
+        QCOMPARE(selectInt(file, "PRAGMA user_version"), std::int64_t(4)); // untouched
     }
 
     void refusesForeignDatabases() {
@@ -402,7 +452,7 @@ private Q_SLOTS:
         QVERIFY(!QFileInfo::exists(QString::fromStdString(file + "-wal")));
         SqliteJournal journal(m_spec);
         QVERIFY(journal.open(file));
-        QCOMPARE(journal.versionFound(), 2);
+        QCOMPARE(journal.versionFound(), 3);
         journal.recordRun(sampleRun("b"));
         journal.recordFill(sampleFill());
         journal.close();
@@ -540,7 +590,7 @@ private Q_SLOTS:
         // The journal reopens the crashed file and carries on.
         SqliteJournal journal(m_spec);
         QVERIFY2(journal.open(file), journal.lastError().c_str());
-        QCOMPARE(journal.versionFound(), 2);
+        QCOMPARE(journal.versionFound(), 3);
         journal.recordRun(sampleRun("k2"));
         journal.recordFill(sampleFill());
         journal.close();
