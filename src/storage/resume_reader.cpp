@@ -1,6 +1,6 @@
 #include "storage/resume_reader.h"
 
-#include "core/wide_int.h"
+#include "storage/fill_replay.h"
 #include "storage/journal_schema.h"
 #include "storage/sqlite_statement.h"
 
@@ -19,36 +19,6 @@ namespace {
 constexpr std::int64_t kDayMs = 86'400'000; // the risk engine's trading day (UTC)
 constexpr std::int64_t kMinuteMs = 60'000;  // its order-rate window
 constexpr const char* kExitName = "exit";   // orders.purpose of an exit
-
-struct RunRow {
-    std::string id;
-    std::string mode;
-    std::string symbol;
-    std::string resumedFrom; // empty: a fresh start
-    std::optional<std::int64_t> startingBalanceE8;
-};
-
-struct FillRow {
-    std::string clientOrderId;
-    bool buy = true;
-    std::int64_t priceTicks = 0;
-    std::int64_t lots = 0;
-    std::int64_t feeE8 = 0;
-    std::int64_t timeMs = 0;
-};
-
-struct TripRow {
-    std::int64_t tripId = 0;
-    std::string side;
-    std::int64_t entryTimeMs = 0;
-    std::int64_t exitTimeMs = 0;
-    std::int64_t lots = 0;
-    std::int64_t entryUnits = 0;
-    std::int64_t exitUnits = 0;
-    std::int64_t grossE8 = 0;
-    std::int64_t netE8 = 0;
-    std::string exitReason;
-};
 
 // Runs `sql` with the run id bound to ?1 and hands every row to `read`.
 template <typename Read>
@@ -102,140 +72,24 @@ std::int64_t orderNumber(const std::string& clientOrderId, const std::string& ru
     return n;
 }
 
-// The account while the chain's rows are replayed: TradingEngine::onFill and completeRoundTrip in
-// the same integer arithmetic.
-class Replay {
-public:
-    explicit Replay(engine::ResumeState& state) : m_state(state) {}
-
-    bool runFills(const RunRow& run, const std::vector<FillRow>& fills,
-                  const std::vector<TripRow>& trips, std::string& error) {
-        std::size_t nextTrip = 0;
-        for (const FillRow& fill : fills) {
-            if (fill.lots <= 0) {
-                error = "run " + run.id + ": fill of " + fill.clientOrderId + " at " +
-                        std::to_string(fill.timeMs) + " has no quantity";
-                return false;
-            }
-            m_state.balance.e8 -= fill.feeE8;
-            if (!apply(run, fill, error)) {
-                return false;
-            }
-            if (m_state.position.qty.lots != 0) {
-                continue;
-            }
-            // The position is closed: its round trip row must say the same.
-            if (nextTrip >= trips.size()) {
-                error = "run " + run.id + ": the fill of " + fill.clientOrderId + " at " +
-                        std::to_string(fill.timeMs) + " closes round trip " +
-                        std::to_string(m_state.tripSequence + 1) + ", which was not journalled";
-                return false;
-            }
-            if (!matches(trips[nextTrip], run, error)) {
-                return false;
-            }
-            m_state.balance.e8 += trips[nextTrip].grossE8;
-            m_state.tripSequence = trips[nextTrip].tripId;
-            ++nextTrip;
-            m_state.position = core::Position{};
-            m_state.partialExit = engine::PartialExit{};
-        }
-        if (nextTrip != trips.size()) {
-            error = "run " + run.id + ": round trip " + std::to_string(trips[nextTrip].tripId) +
-                    " was journalled without the fills that close it";
-            return false;
-        }
-        return true;
-    }
-
-    // The run and client order id of the fill that opened the open position.
-    const std::string& openedInRun() const { return m_openedInRun; }
-    const std::string& openedByOrder() const { return m_openedByOrder; }
-
-private:
-    bool apply(const RunRow& run, const FillRow& fill, std::string& error) {
-        core::Position& p = m_state.position;
-        engine::PartialExit& closing = m_state.partialExit;
-        const auto direction = fill.buy ? core::PositionSide::Long : core::PositionSide::Short;
-        const core::Notional notional{fill.priceTicks * fill.lots};
-        if (p.flat()) {
-            p = core::Position{};
-            p.side = direction;
-            p.entryTimeMs = fill.timeMs;
-            closing = engine::PartialExit{};
-            m_openedInRun = run.id;
-            m_openedByOrder = fill.clientOrderId;
-        }
-        if (direction == p.side) {
-            p.qty.lots += fill.lots;
-            p.entryNotional.units += notional.units;
-            p.entryFees.e8 += fill.feeE8;
-            return true;
-        }
-        if (fill.lots > p.qty.lots) {
-            error = "run " + run.id + ": the fill of " + fill.clientOrderId + " at " +
-                    std::to_string(fill.timeMs) + " closes " + std::to_string(fill.lots) +
-                    " lots of a position of " + std::to_string(p.qty.lots);
-            return false;
-        }
-        const std::int64_t portion =
-            fill.lots == p.qty.lots
-                ? p.entryNotional.units
-                : static_cast<std::int64_t>(static_cast<core::Int128>(p.entryNotional.units) *
-                                            fill.lots / p.qty.lots);
-        p.entryNotional.units -= portion;
-        p.qty.lots -= fill.lots;
-        closing.closedEntryNotional.units += portion;
-        closing.closedQty.lots += fill.lots;
-        closing.exitNotional.units += notional.units;
-        closing.exitFees.e8 += fill.feeE8;
-        return true;
-    }
-
-    bool matches(const TripRow& trip, const RunRow& run, std::string& error) const {
-        const core::Position& p = m_state.position;
-        const engine::PartialExit& closing = m_state.partialExit;
-        const std::int64_t expectedId = m_state.tripSequence + 1;
-        const bool same =
-            trip.tripId == expectedId && trip.side == core::positionSideName(p.side) &&
-            trip.entryTimeMs == p.entryTimeMs && trip.lots == closing.closedQty.lots &&
-            trip.entryUnits == closing.closedEntryNotional.units &&
-            trip.exitUnits == closing.exitNotional.units;
-        if (!same) {
-            error = "run " + run.id + ": round trip " + std::to_string(trip.tripId) +
-                    " does not match its fills (expected trip " + std::to_string(expectedId) +
-                    ", " + std::string(core::positionSideName(p.side)) + " " +
-                    std::to_string(closing.closedQty.lots) + " lots entered at " +
-                    std::to_string(p.entryTimeMs) + ", entry " +
-                    std::to_string(closing.closedEntryNotional.units) + " exit " +
-                    std::to_string(closing.exitNotional.units) + " units)";
-        }
-        return same;
-    }
-
-    engine::ResumeState& m_state;
-    std::string m_openedInRun;
-    std::string m_openedByOrder;
-};
-
 class Loader {
 public:
     explicit Loader(sqlite3* db) : m_db(db) {}
 
     std::optional<engine::ResumeState> load(std::string_view mode, std::string_view symbol,
                                             core::Fixed8 startingCapital, std::string& error) {
-        std::vector<RunRow> chain;
+        std::vector<JournalRun> chain;
         if (!latestChain(mode, symbol, chain, error) || chain.empty()) {
             return std::nullopt;
         }
         engine::ResumeState state;
         state.runId = chain.back().id;
-        Replay replay(state);
-        std::vector<TripRow> allTrips;
+        FillReplay replay(state);
+        std::vector<JournalTrip> allTrips;
         std::vector<std::int64_t> orderTimes;
         std::int64_t peak = std::numeric_limits<std::int64_t>::min();
         for (std::size_t i = 0; i < chain.size(); ++i) {
-            const RunRow& run = chain[i];
+            const JournalRun& run = chain[i];
             state.runChain.push_back(run.id);
             if (i > 0 && run.startingBalanceE8 && *run.startingBalanceE8 != state.balance.e8) {
                 error = "run " + run.id + " starts with balance " +
@@ -247,8 +101,8 @@ public:
                 state.balance.e8 = run.startingBalanceE8.value_or(startingCapital.e8);
             }
             peak = std::max(peak, state.balance.e8);
-            std::vector<FillRow> fills;
-            std::vector<TripRow> trips;
+            std::vector<JournalFill> fills;
+            std::vector<JournalTrip> trips;
             std::int64_t fundingE8 = 0;
             if (!loadFills(run.id, fills, error) || !loadTrips(run.id, trips, error) ||
                 !replay.runFills(run, fills, trips, error) ||
@@ -273,7 +127,7 @@ public:
     }
 
 private:
-    bool latestChain(std::string_view mode, std::string_view symbol, std::vector<RunRow>& chain,
+    bool latestChain(std::string_view mode, std::string_view symbol, std::vector<JournalRun>& chain,
                      std::string& error) {
         SqliteStatement latest;
         if (!latest.prepare(m_db,
@@ -299,14 +153,14 @@ private:
                 error = "the runs resumed from " + next + " form a cycle";
                 return false;
             }
-            std::optional<RunRow> run;
+            std::optional<JournalRun> run;
             const bool ok =
                 forEachRow(m_db,
                            "SELECT id, mode, symbol, resumed_from, starting_balance_e8 FROM runs "
                            "WHERE id = ?1",
                            next, error, [&](const SqliteStatement& s) {
-                               RunRow r{s.columnText(0), s.columnText(1), s.columnText(2),
-                                        s.columnText(3), std::nullopt};
+                               JournalRun r{s.columnText(0), s.columnText(1), s.columnText(2),
+                                            s.columnText(3), std::nullopt};
                                if (!s.isNull(4)) {
                                    r.startingBalanceE8 = s.columnInt(4);
                                }
@@ -332,7 +186,7 @@ private:
         return true;
     }
 
-    bool loadFills(const std::string& runId, std::vector<FillRow>& fills, std::string& error) {
+    bool loadFills(const std::string& runId, std::vector<JournalFill>& fills, std::string& error) {
         return forEachRow(m_db,
                           "SELECT client_order_id, side, price_ticks, qty_lots, fee_e8, time_ms "
                           "FROM fills WHERE run_id = ?1 ORDER BY id",
@@ -343,7 +197,7 @@ private:
                           });
     }
 
-    bool loadTrips(const std::string& runId, std::vector<TripRow>& trips, std::string& error) {
+    bool loadTrips(const std::string& runId, std::vector<JournalTrip>& trips, std::string& error) {
         return forEachRow(
             m_db,
             "SELECT trip_id, side, entry_time_ms, exit_time_ms, qty_lots, entry_notional_units, "
@@ -388,9 +242,9 @@ private:
     }
 
     // The open position will be round trip tripSequence + 1; its payments may span runs.
-    bool positionFunding(const std::vector<RunRow>& chain, engine::ResumeState& state,
+    bool positionFunding(const std::vector<JournalRun>& chain, engine::ResumeState& state,
                          std::string& error) {
-        for (const RunRow& run : chain) {
+        for (const JournalRun& run : chain) {
             const bool ok =
                 forEachRow(m_db, "SELECT amount_e8, trip_id FROM funding WHERE run_id = ?1", run.id,
                            error, [&](const SqliteStatement& s) {
@@ -406,7 +260,7 @@ private:
     }
 
     // The features the opening order was decided on (zero for orders journalled before schema 3).
-    bool entryFeatures(const Replay& replay, engine::ResumeState& state, std::string& error) {
+    bool entryFeatures(const FillReplay& replay, engine::ResumeState& state, std::string& error) {
         SqliteStatement stmt;
         if (!stmt.prepare(m_db,
                           "SELECT feature_time_ms, volume_ratio, imbalance, momentum_bps, "
@@ -444,7 +298,7 @@ private:
     }
 
     // The chain's last order: an exit still wanted, or an order that did not fill completely.
-    bool lastOrder(const std::vector<RunRow>& chain, engine::ResumeState& state,
+    bool lastOrder(const std::vector<JournalRun>& chain, engine::ResumeState& state,
                    std::string& error) {
         for (auto run = chain.rbegin(); run != chain.rend(); ++run) {
             bool found = false;
@@ -498,7 +352,7 @@ private:
     // What RiskEngine::onRoundTrip and onOrderSent would have seen and still matter: the round
     // trips of the last trip's UTC day and the last stop (its cool-down), the last minute's
     // orders.
-    static void riskMemory(const std::vector<TripRow>& trips,
+    static void riskMemory(const std::vector<JournalTrip>& trips,
                            const std::vector<std::int64_t>& orderTimes,
                            engine::ResumeState& state) {
         if (!trips.empty()) {
