@@ -10,6 +10,7 @@
 #include <atomic>
 #include <cmath>
 #include <cstdint>
+#include <memory>
 #include <random>
 #include <thread>
 #include <vector>
@@ -253,66 +254,85 @@ private Q_SLOTS:
     }
 
     void snapshotWhileRecording() {
-        // One thread records 1, 2, 3, … (so the largest value so far is the count so far);
-        // this one takes snapshots meanwhile and checks the documented guarantees on each.
-        LatencyHistogram h;
-        constexpr std::int64_t n = 3'000'000;
+        // One thread records into a series of histograms; this one snapshots the current one
+        // meanwhile and checks the documented guarantees on each snapshot. Every value recorded
+        // is the lowest value of its bucket, so the checks are exact: mostly 1000 ns, and every
+        // 1000th record a new maximum one bucket higher than the last, so max and the bucket
+        // counts move together all the time. (A snapshot() reading max or sum before the
+        // buckets fails this within a few rounds when the two threads really run in parallel.)
+        constexpr int rounds = 32;
+        constexpr std::size_t firstStep = latencyBucketIndex(1000) + 1;
+        QCOMPARE(latencyBucketLowest(latencyBucketIndex(1000)), std::int64_t{1000});
+        auto histograms = std::make_unique<LatencyHistogram[]>(rounds);
+        std::atomic<int> current{0};
         std::atomic<bool> done{false};
         std::thread writer([&] {
-            for (std::int64_t v = 1; v <= n; ++v) {
-                h.record(v);
+            for (int k = 0; k < rounds; ++k) {
+                current.store(k, std::memory_order_release);
+                for (std::size_t b = firstStep; b < kLatencyBucketCount; ++b) {
+                    for (int j = 0; j < 999; ++j) {
+                        histograms[k].record(1000);
+                    }
+                    histograms[k].record(latencyBucketLowest(b));
+                }
             }
             done.store(true, std::memory_order_release);
         });
-        std::uint64_t lastCount = 0;
         int snapshots = 0;
         int violations = 0;
         QString firstViolation;
-        while (!done.load(std::memory_order_acquire) || snapshots == 0) {
-            const LatencyHistogramSnapshot s = h.snapshot();
+        int lastRound = -1;
+        std::uint64_t lastCount = 0;
+        while (!done.load(std::memory_order_acquire)) {
+            const int round = current.load(std::memory_order_acquire);
+            const LatencyHistogramSnapshot s = histograms[round].snapshot();
             ++snapshots;
             std::uint64_t bucketSum = s.overflow;
-            long double lowerSum = 0;
+            long double countedSum = 0;
             std::size_t highest = 0;
-            std::size_t lowest = kLatencyBucketCount;
             for (std::size_t i = 0; i < kLatencyBucketCount; ++i) {
                 bucketSum += s.buckets[i];
-                lowerSum += static_cast<long double>(s.buckets[i]) *
-                            static_cast<long double>(latencyBucketLowest(i));
+                countedSum += static_cast<long double>(s.buckets[i]) *
+                              static_cast<long double>(latencyBucketLowest(i));
                 if (s.buckets[i] != 0) {
                     highest = i;
-                    lowest = std::min(lowest, i);
                 }
             }
             QString why;
             if (bucketSum != s.count) {
                 why = QStringLiteral("count %1 != bucket sum %2").arg(s.count).arg(bucketSum);
-            } else if (s.count < lastCount) {
+            } else if (round == lastRound && s.count < lastCount) {
                 why = QStringLiteral("count went back from %1 to %2").arg(lastCount).arg(s.count);
             } else if (s.count > 0 && s.maxNs < latencyBucketLowest(highest)) {
-                why = QStringLiteral("max %1 below a counted bucket").arg(s.maxNs);
-            } else if (s.count > 0 && s.minNs > latencyBucketHighest(lowest)) {
-                why = QStringLiteral("min %1 above a counted bucket").arg(s.minNs);
-            } else if (static_cast<long double>(s.sumNs) < lowerSum) {
+                why = QStringLiteral("max %1 below a counted value %2")
+                          .arg(s.maxNs)
+                          .arg(latencyBucketLowest(highest));
+            } else if (s.count > 0 && s.minNs != 1000) {
+                why = QStringLiteral("min %1, but 1000 is the smallest value").arg(s.minNs);
+            } else if (static_cast<long double>(s.sumNs) < countedSum) {
                 why = QStringLiteral("sum %1 below the counted values").arg(s.sumNs);
-            } else if (s.count > 0 && s.maxNs > n) {
-                why = QStringLiteral("max %1 was never recorded").arg(s.maxNs);
             }
             if (!why.isEmpty() && violations++ == 0) {
                 firstViolation = why;
             }
+            lastRound = round;
             lastCount = s.count;
         }
         writer.join();
         QVERIFY2(violations == 0, qPrintable(firstViolation));
-        QVERIFY(snapshots > 0);
         qInfo("%d snapshots taken while recording", snapshots);
-        // Once the writer has stopped, the snapshot is exact.
-        const auto final = h.snapshot();
-        QCOMPARE(final.count, std::uint64_t(n));
-        QCOMPARE(final.maxNs, n);
-        QCOMPARE(final.minNs, std::int64_t{1});
-        QCOMPARE(final.sumNs, std::uint64_t(n) * std::uint64_t(n + 1) / 2);
+        // Once the writer has stopped, a snapshot is exact.
+        const auto final = histograms[rounds - 1].snapshot();
+        const std::uint64_t steps = kLatencyBucketCount - firstStep;
+        QCOMPARE(final.count, steps * 1000);
+        QCOMPARE(final.maxNs, std::int64_t{127} << 29); // the last bucket's lowest value
+        QCOMPARE(final.maxNs, latencyBucketLowest(kLatencyBucketCount - 1));
+        QCOMPARE(final.minNs, std::int64_t{1000});
+        std::uint64_t sum = steps * 999 * 1000;
+        for (std::size_t b = firstStep; b < kLatencyBucketCount; ++b) {
+            sum += std::uint64_t(latencyBucketLowest(b));
+        }
+        QCOMPARE(final.sumNs, sum);
     }
 };
 
