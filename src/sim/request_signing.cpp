@@ -2,9 +2,6 @@
 
 #include <QList>
 
-#include <openssl/evp.h>
-#include <openssl/hmac.h>
-
 #include <charconv>
 
 namespace hoga::sim {
@@ -50,21 +47,6 @@ std::optional<std::string> RequestParams::get(std::string_view name) const {
         }
     }
     return std::nullopt;
-}
-
-std::string hmacSha256Hex(std::string_view key, std::string_view message) {
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int length = 0;
-    HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
-         reinterpret_cast<const unsigned char*>(message.data()), message.size(), digest, &length);
-    static constexpr char kHex[] = "0123456789abcdef";
-    std::string hex;
-    hex.reserve(2 * length);
-    for (unsigned int i = 0; i < length; ++i) {
-        hex.push_back(kHex[digest[i] >> 4]);
-        hex.push_back(kHex[digest[i] & 0x0f]);
-    }
-    return hex;
 }
 
 namespace {
@@ -123,7 +105,9 @@ std::optional<ApiError> verifySignedRequest(QByteArrayView query, QByteArrayView
     if (!takeTrailingSignature(b, signature) && !takeTrailingSignature(q, signature)) {
         return ApiError{-1022, "Signature for this request is not valid.", 400};
     }
-    const std::string expected = hmacSha256Hex(secretKey, (q + b).toStdString());
+    const std::string expected = binance::RequestSigner(secretKey).signature(
+        std::string_view(q.constData(), static_cast<std::size_t>(q.size())),
+        std::string_view(b.constData(), static_cast<std::size_t>(b.size())));
     if (signature.toLower().toStdString() != expected) {
         return ApiError{-1022, "Signature for this request is not valid.", 400};
     }

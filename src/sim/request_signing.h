@@ -6,6 +6,8 @@
 // window `timestamp < serverTime + 1000 && serverTime - timestamp <= recvWindow`.
 // serverTime is the simulator's wall clock: clients sign with their own real clock.
 
+#include "binance/request_signer.h"
+
 #include <QByteArray>
 #include <QByteArrayView>
 
@@ -41,8 +43,8 @@ private:
     Items m_body;
 };
 
-// Lower-case hex of HMAC-SHA256(key, message).
-std::string hmacSha256Hex(std::string_view key, std::string_view message);
+// The clients' signing function verifies too: one definition of totalParams' HMAC for both sides.
+using binance::hmacSha256Hex;
 
 // Checks timestamp, recvWindow and signature of a request whose raw query string and body are
 // given; nullopt when the request is genuine and in time.
