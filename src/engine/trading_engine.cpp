@@ -207,7 +207,12 @@ void TradingEngine::considerEntry(const MarketState& state) {
     const core::RiskDecision decision =
         m_risk.checkEntry(*side, reference, equity(state), m_nowMs, state.bookVerified);
     if (!decision.approved) {
-        refuse(decision.refusal, *side, decision.detail);
+        std::string detail = decision.detail;
+        if (decision.refusal == core::Refusal::BookUnverified && !state.unverifiedReason.empty()) {
+            detail += ": ";
+            detail += state.unverifiedReason;
+        }
+        refuse(decision.refusal, *side, std::move(detail));
         return;
     }
     m_entryFeatures = m_lastFeatures;

@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace hoga::engine {
 
@@ -34,7 +35,8 @@ struct MarketInput {
 struct MarketState {
     const core::OrderBook& book;
     const core::CandleAggregator& candles;
-    bool bookVerified = false; // in sync and not crossed
+    bool bookVerified = false;           // in sync and not crossed (live: and the feed healthy)
+    std::string_view unverifiedReason{}; // why not, for the refusal record (may be empty)
 };
 
 struct EngineStats {

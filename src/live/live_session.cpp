@@ -44,6 +44,14 @@ LiveSession::~LiveSession() {
     stop(false);
 }
 
+bool LiveSession::restore(const engine::ResumeState& state, std::string& error) {
+    if (m_running) {
+        error = "the session is already running";
+        return false;
+    }
+    return m_engine.restore(state, error);
+}
+
 void LiveSession::start() {
     if (m_running.exchange(true)) {
         return;

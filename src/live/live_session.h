@@ -17,6 +17,7 @@
 #include "binance/market_data_processor.h"
 #include "core/paper_broker.h"
 #include "engine/journal.h"
+#include "engine/resume_state.h"
 #include "engine/trading_engine.h"
 #include "live/timed_gateway.h"
 #include "platform/latency_histogram.h"
@@ -78,6 +79,8 @@ public:
                 engine::Journal* journal, std::function<void()> requestSnapshot);
     ~LiveSession(); // stop()
 
+    // Before start(): continue the account of an earlier run (TradingEngine::restore).
+    bool restore(const engine::ResumeState& state, std::string& error);
     void start();
     // Stops the loop after the events already received (up to the queue's end when `drain`),
     // closes the position at market first when `flatten`, then joins the thread and makes the
@@ -93,6 +96,8 @@ public:
     [[nodiscard]] LiveStatus status() const;
     [[nodiscard]] LiveLatencies latencies() const;
     [[nodiscard]] bool running() const { return m_running.load(); }
+    // Before start() or after stop() only (the engine is the engine thread's otherwise).
+    [[nodiscard]] const engine::TradingEngine& engineWhenStopped() const { return m_engine; }
 
 private:
     using Command = std::function<void()>;
