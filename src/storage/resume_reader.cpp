@@ -1,5 +1,6 @@
 #include "storage/resume_reader.h"
 
+#include "platform/logging.h"
 #include "storage/fill_replay.h"
 #include "storage/journal_schema.h"
 #include "storage/sqlite_statement.h"
@@ -392,9 +393,7 @@ private:
     sqlite3* m_db;
 };
 
-} // namespace
-
-std::optional<engine::ResumeState> loadResumeState(const std::string& path, std::string_view mode,
+std::optional<engine::ResumeState> readResumeState(const std::string& path, std::string_view mode,
                                                    std::string_view symbol,
                                                    core::Fixed8 startingCapital,
                                                    std::string& error) {
@@ -440,6 +439,25 @@ std::optional<engine::ResumeState> loadResumeState(const std::string& path, std:
     if (!error.empty()) {
         error = path + ": " + error;
         return std::nullopt;
+    }
+    if (state) {
+        platform::logger("journal")->info(
+            "{}: {} {} resumes run {} ({} runs): balance {}, position {} {} lots", path, mode,
+            symbol, state->runId, state->runChain.size(), core::formatFixed8(state->balance),
+            core::positionSideName(state->position.side), state->position.qty.lots);
+    }
+    return state;
+}
+
+} // namespace
+
+std::optional<engine::ResumeState> loadResumeState(const std::string& path, std::string_view mode,
+                                                   std::string_view symbol,
+                                                   core::Fixed8 startingCapital,
+                                                   std::string& error) {
+    auto state = readResumeState(path, mode, symbol, startingCapital, error);
+    if (!error.empty()) {
+        platform::logger("journal")->error("cannot resume from the journal: {}", error);
     }
     return state;
 }

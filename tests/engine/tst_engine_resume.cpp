@@ -205,6 +205,11 @@ void TestEngineResume::recordedSessionResumesAcrossARestart() {
     const std::string file = path("paper.db");
     const storage::SqliteJournalOptions fast{.synchronousFull = false};
 
+    // No journal yet: a fresh start.
+    std::string error;
+    QVERIFY(!storage::loadResumeState(file, "paper", "BTCUSDT", core::Fixed8{}, error));
+    QVERIFY2(error.empty(), error.c_str());
+
     // Run p1 until it has closed a round trip and holds the next position a third of the way in.
     std::size_t cut = 0;
     core::Position held;
@@ -244,7 +249,6 @@ void TestEngineResume::recordedSessionResumesAcrossARestart() {
         // The process stops here: no finish(), the position stays open.
     }
 
-    std::string error;
     const auto state = storage::loadResumeState(file, "paper", "BTCUSDT", core::Fixed8{}, error);
     QVERIFY2(state, error.c_str());
     QCOMPARE(state->runId, std::string("p1"));

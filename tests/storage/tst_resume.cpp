@@ -14,6 +14,10 @@
 
 #include <QTemporaryDir>
 
+#include <csignal>
+#include <sys/wait.h>
+#include <unistd.h>
+
 using namespace hoga;
 using namespace hoga::storage;
 using namespace hoga::storage::testing;
@@ -283,6 +287,30 @@ private Q_SLOTS:
                  kP1Funding);
         QCOMPARE(selectInt(file, "SELECT sum(amount_e8) FROM funding WHERE trip_id = 1"),
                  kP1Funding);
+    }
+
+    void resumesAfterAKill() {
+        const std::string file = path("killed.db");
+        const int status = runInChild([&] {
+            SqliteJournal journal(m_spec);
+            if (!journal.open(file)) {
+                return 2;
+            }
+            writeRunP1(journal);
+            if (!journal.flush()) {
+                return 3;
+            }
+            kill(getpid(), SIGKILL); // no finish(), no checkpoint: the rows are in the WAL
+            return 4;
+        });
+        QVERIFY2(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL,
+                 qPrintable(QString::number(status)));
+        std::string error;
+        const auto state = load(file, error);
+        QVERIFY2(state, error.c_str());
+        QCOMPARE(state->balance.e8, kP1End);
+        QCOMPARE(state->position.qty, core::Qty{9});
+        QVERIFY(state->exitReason == core::ExitReason::StopLoss);
     }
 
     void inconsistentJournalsAreRefused() {
