@@ -85,6 +85,10 @@ std::string renderPrometheus(const LiveMetrics& m) {
                 m.latencies.entries);
     out.counter("hoga_orders_total", "Orders sent", s.engine.ordersSent);
     out.counter("hoga_round_trips_total", "Completed round trips", s.engine.roundTrips);
+    const std::int64_t lots = s.position.flat()                             ? 0
+                              : s.position.side == core::PositionSide::Long ? s.position.qty.lots
+                                                                            : -s.position.qty.lots;
+    out.gauge("hoga_position_lots", "Open position in lots (positive long, negative short)", lots);
     out.gauge("hoga_equity_usdt", "Account equity", static_cast<double>(s.equity.e8) / 1e8);
     out.gauge("hoga_net_pnl_usdt", "Net PnL of completed round trips",
               static_cast<double>(s.engine.netPnl.e8) / 1e8);

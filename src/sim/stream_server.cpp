@@ -1,5 +1,7 @@
 #include "stream_server.h"
 
+#include <QPointer>
+
 #include "sim/fault_plan.h"
 
 #include <QDateTime>
@@ -299,8 +301,17 @@ void StreamServer::sendPings() {
 }
 
 void StreamServer::dropAll() {
+    // abort() emits disconnected() at once, which removes the client from m_clients: iterate
+    // over a copy.
+    std::vector<QPointer<QWebSocket>> sockets;
+    sockets.reserve(m_clients.size());
     for (const auto& c : m_clients) {
-        c->socket->abort();
+        sockets.emplace_back(c->socket);
+    }
+    for (const auto& s : sockets) {
+        if (s) {
+            s->abort();
+        }
     }
 }
 
