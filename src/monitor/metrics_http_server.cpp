@@ -57,6 +57,14 @@ MetricsHttpServer::MetricsHttpServer(Provider provider, MetricsHttpServerOptions
                                      QObject* parent)
     : QObject(parent), m_provider(std::move(provider)), m_options(options),
       m_server(new QTcpServer(this)) {
+    // Zero or negative times would answer 408 or cut the answer off before anyone could read it.
+    const MetricsHttpServerOptions defaults;
+    if (m_options.requestTimeoutMs <= 0) {
+        m_options.requestTimeoutMs = defaults.requestTimeoutMs;
+    }
+    if (m_options.lingerMs <= 0) {
+        m_options.lingerMs = defaults.lingerMs;
+    }
     connect(m_server, &QTcpServer::newConnection, this, &MetricsHttpServer::acceptConnections);
 }
 

@@ -33,6 +33,7 @@ class QTcpSocket;
 
 namespace hoga::monitor {
 
+// Times ≤ 0 mean the default.
 struct MetricsHttpServerOptions {
     std::size_t maxRequestBytes = 8192; // request line and header fields
     int requestTimeoutMs = 10'000;      // from accept to a complete head

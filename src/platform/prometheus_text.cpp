@@ -52,13 +52,6 @@ std::string formatDouble(double v) {
     return std::string(buf.data(), result.ptr);
 }
 
-template <typename Int>
-std::string formatInteger(Int v) {
-    std::array<char, 24> buf{};
-    const auto result = std::to_chars(buf.data(), buf.data() + buf.size(), v);
-    return std::string(buf.data(), result.ptr);
-}
-
 void appendEscaped(std::string& out, std::string_view text, bool quotes) {
     for (const char c : text) {
         if (c == '\\') {
@@ -148,30 +141,20 @@ bool PrometheusText::beginFamily(std::string_view name, MetricType type, std::st
 }
 
 bool PrometheusText::sample(double value, const MetricLabels& labels) {
-    if (!checkOpen({MetricType::Counter, MetricType::Gauge, MetricType::Untyped}, "a sample") ||
-        !checkLabels(labels, {})) {
-        return false;
-    }
-    if (m_type == MetricType::Counter && (value < 0 || std::isnan(value))) {
-        return fail("counter " + m_family + ": value " + formatDouble(value) +
-                    " (a counter is a non-negative number)");
-    }
-    writeSeries({}, labels, {}, {}, formatDouble(value));
-    return true;
+    return sampleText(formatDouble(value), value < 0 || std::isnan(value), labels);
 }
 
-bool PrometheusText::sampleInteger(std::int64_t signedValue, std::uint64_t unsignedValue,
-                                   const MetricLabels& labels) {
+bool PrometheusText::sampleText(const std::string& value, bool negative,
+                                const MetricLabels& labels) {
     if (!checkOpen({MetricType::Counter, MetricType::Gauge, MetricType::Untyped}, "a sample") ||
         !checkLabels(labels, {})) {
         return false;
     }
-    if (m_type == MetricType::Counter && signedValue < 0) {
-        return fail("counter " + m_family + ": value " + formatInteger(signedValue) +
+    if (m_type == MetricType::Counter && negative) {
+        return fail("counter " + m_family + ": value " + value +
                     " (a counter is a non-negative number)");
     }
-    writeSeries({}, labels, {}, {},
-                signedValue != 0 ? formatInteger(signedValue) : formatInteger(unsignedValue));
+    writeSeries({}, labels, {}, {}, value);
     return true;
 }
 
@@ -188,7 +171,7 @@ bool PrometheusText::summary(const LatencyHistogramSnapshot& snapshot, const Met
         writeSeries({}, labels, "quantile", label, formatDouble(v));
     }
     writeSeries("_sum", labels, {}, {}, formatDouble(seconds(snapshot.sumNs)));
-    writeSeries("_count", labels, {}, {}, formatInteger(snapshot.count));
+    writeSeries("_count", labels, {}, {}, std::to_string(snapshot.count));
     return true;
 }
 
@@ -213,11 +196,11 @@ bool PrometheusText::histogram(const LatencyHistogramSnapshot& snapshot,
             ns < 0 ? 0
                    : snapshot.countAtOrBelow(ns >= 9.2e18 ? std::numeric_limits<std::int64_t>::max()
                                                           : static_cast<std::int64_t>(ns));
-        writeSeries("_bucket", labels, "le", formatDouble(b), formatInteger(n));
+        writeSeries("_bucket", labels, "le", formatDouble(b), std::to_string(n));
     }
-    writeSeries("_bucket", labels, "le", "+Inf", formatInteger(snapshot.count));
+    writeSeries("_bucket", labels, "le", "+Inf", std::to_string(snapshot.count));
     writeSeries("_sum", labels, {}, {}, formatDouble(seconds(snapshot.sumNs)));
-    writeSeries("_count", labels, {}, {}, formatInteger(snapshot.count));
+    writeSeries("_count", labels, {}, {}, std::to_string(snapshot.count));
     return true;
 }
 

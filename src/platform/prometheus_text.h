@@ -32,6 +32,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace hoga::platform {
@@ -59,11 +60,8 @@ public:
     bool sample(double value, const MetricLabels& labels = {});
     template <std::integral T>
     requires(!std::same_as<T, bool>) bool sample(T value, const MetricLabels& labels = {}) {
-        if constexpr (std::is_signed_v<T>) {
-            return sampleInteger(static_cast<std::int64_t>(value), 0, labels);
-        } else {
-            return sampleInteger(0, static_cast<std::uint64_t>(value), labels);
-        }
+        // Integers are written exactly: a double would round counters above 2^53.
+        return sampleText(std::to_string(value), std::cmp_less(value, 0), labels);
     }
 
     // One labelled series of the open summary or histogram family, from a snapshot in ns.
@@ -97,8 +95,7 @@ public:
     const std::string& lastError() const { return m_lastError; }
 
 private:
-    bool sampleInteger(std::int64_t signedValue, std::uint64_t unsignedValue,
-                       const MetricLabels& labels);
+    bool sampleText(const std::string& value, bool negative, const MetricLabels& labels);
     bool checkOpen(std::initializer_list<MetricType> allowed, const char* what);
     bool checkLabels(const MetricLabels& labels, std::string_view reserved);
     void writeSeries(std::string_view suffix, const MetricLabels& labels,

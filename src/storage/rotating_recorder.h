@@ -61,7 +61,8 @@ public:
     RotatingRecorder(const RotatingRecorder&) = delete;
     RotatingRecorder& operator=(const RotatingRecorder&) = delete;
 
-    // true if the frame is in the writer; false if rejected or dropped (see the contract).
+    // true if the frame is in the writer; false if it was rejected or dropped, or if the
+    // flush it triggered failed (the frame was accepted, but the unflushed member is lost).
     bool record(std::int64_t localTimeNs, std::string_view frame);
     // Writes out everything recorded so far as a complete gzip member. true if nothing failed.
     bool flush();
