@@ -4,6 +4,11 @@
 
 #include <openssl/crypto.h>
 
+#if defined(HOGA_KEYCHAIN_DBUS)
+#include <QDBusConnection>
+#include <QDBusConnectionInterface>
+#endif
+
 namespace hoga::platform {
 
 QString endpointAccountName(ApiEndpoint endpoint) {
@@ -43,7 +48,7 @@ QString keychainStatusText(KeychainResult::Status status) {
     case Status::NotFound:
         return QStringLiteral("no key is stored for this endpoint");
     case Status::NoBackend:
-        return QStringLiteral("no keychain service is running, or it has no login keyring");
+        return QStringLiteral("no keychain service is running");
     case Status::AccessDenied:
         return QStringLiteral("the keychain is locked or access was denied");
     case Status::Invalid:
@@ -59,6 +64,30 @@ namespace {
 // The entry's bytes: the API key, a line feed, the secret. Binance keys are 64 alphanumerics, so
 // the separator cannot occur in either part (store() refuses a pair where it does).
 constexpr char kSeparator = '\n';
+
+// Whether a keychain service answers, or can be started, on the session bus. Elsewhere
+// QtKeychain talks to the platform's keychain directly, which is always there.
+bool secretServiceReachable() {
+#if defined(HOGA_KEYCHAIN_DBUS)
+    const QDBusConnection bus = QDBusConnection::sessionBus();
+    if (!bus.isConnected() || !bus.interface()) {
+        return false;
+    }
+    const QStringList names{QStringLiteral("org.freedesktop.secrets"),
+                            QStringLiteral("org.kde.kwalletd6"),
+                            QStringLiteral("org.kde.kwalletd5")};
+    QDBusConnectionInterface* daemon = bus.interface();
+    const QStringList activatable = daemon->activatableServiceNames();
+    for (const QString& name : names) {
+        if (daemon->isServiceRegistered(name).value() || activatable.contains(name)) {
+            return true;
+        }
+    }
+    return false;
+#else
+    return true;
+#endif
+}
 
 KeychainResult resultOf(const QKeychain::Job& job) {
     using Status = KeychainResult::Status;
@@ -82,16 +111,9 @@ KeychainResult resultOf(const QKeychain::Job& job) {
         break;
     case QKeychain::CouldNotDeleteEntry:
     case QKeychain::OtherError:
-        // The libsecret backend reports a missing session bus ("Cannot autolaunch D-Bus", "…
-        // dbus-launch") and a Secret Service without a login keyring ("Object does not exist at
-        // path /org/freedesktop/secrets/collection/login") as plain D-Bus errors: to the user
-        // both mean that there is no keychain to store into.
-        r.status = r.detail.contains(QStringLiteral("dbus"), Qt::CaseInsensitive) ||
-                           r.detail.contains(QStringLiteral("D-Bus"), Qt::CaseInsensitive) ||
-                           r.detail.contains(QStringLiteral("freedesktop/secrets")) ||
-                           r.detail.contains(QStringLiteral("freedesktop.secrets"))
-                       ? Status::NoBackend
-                       : Status::Failed;
+        // The libsecret backend reports a missing session bus as a plain GIO error ("Could not
+        // connect: …", "Failed to execute child process dbus-launch"): ask the bus itself.
+        r.status = secretServiceReachable() ? Status::Failed : Status::NoBackend;
         break;
     }
     return r;
@@ -155,10 +177,24 @@ void KeychainStore::read(ApiEndpoint endpoint,
 }
 
 void KeychainStore::remove(ApiEndpoint endpoint, std::function<void(KeychainResult)> done) {
-    auto* job = makeJob<QKeychain::DeletePasswordJob>(m_service, endpoint, this);
-    connect(job, &QKeychain::Job::finished, this,
-            [done = std::move(done)](QKeychain::Job* finished) { done(resultOf(*finished)); });
-    job->start();
+    // The Secret Service deletes a missing entry without complaint; reading first tells the
+    // user whether there was anything to delete.
+    auto* probe = makeJob<QKeychain::ReadPasswordJob>(m_service, endpoint, this);
+    connect(probe, &QKeychain::Job::finished, this,
+            [this, endpoint, done = std::move(done)](QKeychain::Job* finished) mutable {
+                KeychainResult found = resultOf(*finished);
+                if (!found.ok()) {
+                    done(found);
+                    return;
+                }
+                auto* job = makeJob<QKeychain::DeletePasswordJob>(m_service, endpoint, this);
+                connect(job, &QKeychain::Job::finished, this,
+                        [done = std::move(done)](QKeychain::Job* deleted) {
+                            done(resultOf(*deleted));
+                        });
+                job->start();
+            });
+    probe->start();
 }
 
 } // namespace hoga::platform

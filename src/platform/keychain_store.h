@@ -46,8 +46,8 @@ void wipeBytes(QByteArray& bytes);
 struct KeychainResult {
     enum class Status : std::uint8_t {
         Ok,
-        NotFound,  // nothing stored for that endpoint (read, delete)
-        NoBackend, // no keychain service is reachable, or it has no login keyring: nothing stored
+        NotFound,     // nothing stored for that endpoint (read, delete)
+        NoBackend,    // no keychain service is running or reachable: nothing was stored
         AccessDenied, // the keychain is locked, or the user refused access
         Invalid,      // the key pair cannot be stored (empty, or a line break in it)
         Failed        // anything else; see detail

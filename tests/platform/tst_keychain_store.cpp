@@ -102,6 +102,8 @@ private Q_SLOTS:
         QCOMPARE(gone->first.status, Status::NotFound);
         QVERIFY(gone->second.apiKey.isEmpty());
         QVERIFY(gone->second.secretKey.isEmpty());
+        // Nothing left to delete, and the store says so.
+        QCOMPARE(remove(m_keychain, ApiEndpoint::Simulator)->status, Status::NotFound);
     }
 
     void endpointsAreSeparateEntries() {
