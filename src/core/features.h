@@ -16,6 +16,11 @@ namespace hoga::core {
 class FeatureTracker {
 public:
     explicit FeatureTracker(const StrategyParams& params);
+    // New windows and levels; the trade history is kept (a longer momentum window fills up).
+    void setParams(const StrategyParams& params) {
+        m_params = params;
+        m_meanForClosed = -1;
+    }
 
     // Every trade (for momentum): call before compute() for the same event.
     void onTrade(std::int64_t timeMs, Price price);

@@ -10,6 +10,12 @@ OrderFlowStrategy::OrderFlowStrategy(StrategyParams params)
     : m_params(std::move(params)), m_stopBps(std::llround(m_params.stopLossPct * 100.0)),
       m_takeProfitBps(std::llround(m_params.takeProfitPct * 100.0)) {}
 
+void OrderFlowStrategy::setParams(const StrategyParams& params) {
+    m_params = params;
+    m_stopBps = std::llround(m_params.stopLossPct * 100.0);
+    m_takeProfitBps = std::llround(m_params.takeProfitPct * 100.0);
+}
+
 EntryConditions OrderFlowStrategy::entryConditions(const FeatureSnapshot& f) const {
     EntryConditions c;
     c.volumeBurst = f.volumeRatio >= m_params.volumeBurstRatio;

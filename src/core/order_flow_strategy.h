@@ -50,6 +50,8 @@ public:
     [[nodiscard]] int fadeStreak() const { return m_fadeStreak; }
 
     [[nodiscard]] const StrategyParams& params() const { return m_params; }
+    // New thresholds for the decisions to come; the fade streak in progress is kept.
+    void setParams(const StrategyParams& params);
 
 private:
     StrategyParams m_params;

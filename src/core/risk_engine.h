@@ -37,6 +37,8 @@ public:
     void onOrderSent(std::int64_t nowMs);
     void onRoundTrip(const RoundTrip& trip);
 
+    // New limits for the decisions to come. The starting capital stays (it is the account's).
+    void setParams(const StrategyParams& params) { m_params = params; }
     void setState(TradingState state) { m_state = state; }
     [[nodiscard]] TradingState state() const { return m_state; }
     [[nodiscard]] Fixed8 startingCapital() const { return m_startingCapital; }

@@ -425,6 +425,37 @@ bool TradingEngine::restore(const ResumeState& state, std::string& error) {
     return true;
 }
 
+bool TradingEngine::applyParams(const core::StrategyParams& params, std::string& error) {
+    const std::vector<std::string> problems = params.validate();
+    if (!problems.empty()) {
+        error.clear();
+        for (const std::string& p : problems) {
+            error += (error.empty() ? "" : "; ") + p;
+        }
+        return false;
+    }
+    const core::StrategyParams& now = m_strategy.params();
+    std::string fixed;
+    const auto keep = [&](bool same, const char* name) {
+        if (!same) {
+            fixed += (fixed.empty() ? "" : ", ") + std::string(name);
+        }
+    };
+    keep(params.candleIntervalMs == now.candleIntervalMs, "candle_interval_ms");
+    keep(params.capitalKrw == now.capitalKrw, "capital_krw");
+    keep(params.takerFeePct == now.takerFeePct, "taker_fee_pct");
+    keep(params.makerFeePct == now.makerFeePct, "maker_fee_pct");
+    keep(params.latencyMs == now.latencyMs, "latency_ms");
+    if (!fixed.empty()) {
+        error = "needs a restart to change: " + fixed;
+        return false;
+    }
+    m_strategy.setParams(params);
+    m_features.setParams(params);
+    m_risk.setParams(params);
+    return true;
+}
+
 void TradingEngine::finish(const MarketState& state) {
     // Orders still travelling reach the final book; then whatever is open is closed at market.
     const std::int64_t drain = m_nowMs + m_strategy.params().latencyMs;

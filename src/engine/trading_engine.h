@@ -88,6 +88,12 @@ public:
     // the new run (resumedFrom = state.runId, startingBalance = balance()).
     bool restore(const ResumeState& state, std::string& error);
 
+    // New thresholds while running (the GUI's sliders): validated, then used from the next event
+    // on; an open position is kept and managed by the new exit rules. Fields that the market
+    // data path, the broker or the account were built with (candle interval, capital, fees,
+    // latency) need a restart: changing them is refused with the names in `error`.
+    bool applyParams(const core::StrategyParams& params, std::string& error);
+
     // End of data: close an open position at market (reason end_of_data).
     void finish(const MarketState& state);
     // Kill switch: halt, then flatten at market.

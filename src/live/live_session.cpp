@@ -31,9 +31,9 @@ constexpr std::int64_t kIdleWaitUs = 50'000; // the loop wakes at least this oft
 LiveSession::LiveSession(LiveSessionOptions options, binance::FeedEventQueue& queue,
                          engine::Journal* journal, std::function<void()> requestSnapshot)
     : m_options(std::move(options)), m_queue(queue), m_journal(journal),
-      m_requestSnapshot(std::move(requestSnapshot)),
-      m_processor(m_options.instrument, feedOptions(m_options.params)),
-      m_engine(m_options.instrument, m_options.params, m_options.runId, journal),
+      m_requestSnapshot(std::move(requestSnapshot)), m_tee({journal, &m_marks}),
+      m_processor(m_options.instrument, feedOptions(m_options.params)), m_display(m_options.params),
+      m_engine(m_options.instrument, m_options.params, m_options.runId, &m_tee),
       m_broker(m_processor.book(), m_options.instrument, m_options.params.latencyMs,
                core::percentToRateE8(m_options.params.takerFeePct), m_engine.executionListener()),
       m_gateway(m_broker) {
@@ -100,6 +100,25 @@ void LiveSession::flatten() {
     enqueue([this] {
         platform::logger("engine")->warn("flatten: trading halted, closing at market");
         m_engine.killSwitch(state());
+    });
+}
+
+void LiveSession::applyParams(const core::StrategyParams& params,
+                              std::function<void(bool, const std::string&)> done) {
+    enqueue([this, params, done = std::move(done)] {
+        std::string error;
+        const bool ok = m_engine.applyParams(params, error);
+        if (ok) {
+            m_display.setParams(params);
+            m_options.params = params;
+            platform::logger("engine")->info("new parameters applied");
+        } else {
+            platform::logger("engine")->warn("parameters refused: {}", error);
+        }
+        m_lastSnapshotNs = 0; // show the new thresholds at once
+        if (done) {
+            done(ok, error);
+        }
     });
 }
 
@@ -214,6 +233,7 @@ void LiveSession::handle(binance::FeedEvent& event) {
     case binance::FeedEvent::Kind::Trade:
         m_processor.onTradeEvent(event.trade);
         if (m_processor.lastTradeUsed()) {
+            m_display.onTrade(m_processor.counters().lastEventTimeMs, event.trade.price);
             feedEngine(Kind::Trade, &event.trade, nullptr);
         }
         break;
@@ -243,6 +263,12 @@ void LiveSession::handle(binance::FeedEvent& event) {
 
 void LiveSession::publishStatus(bool force) {
     const std::int64_t now = steadyNs();
+    if (now - m_lastSnapshotNs >= m_options.snapshotIntervalMs * 1'000'000) {
+        m_lastSnapshotNs = now;
+        if (m_events > 0) {
+            publishSnapshot();
+        }
+    }
     if (!force && now - m_lastStatusNs < m_options.statusIntervalMs * 1'000'000) {
         return;
     }
@@ -271,6 +297,11 @@ void LiveSession::publishStatus(bool force) {
     s.queueProducerWaits = m_queue.producerWaits();
     const std::lock_guard lock(m_statusMutex);
     m_status = std::move(s);
+}
+
+std::shared_ptr<const StationSnapshot> LiveSession::snapshot() const {
+    const std::lock_guard lock(m_statusMutex);
+    return m_snapshot;
 }
 
 LiveStatus LiveSession::status() const {

@@ -17,9 +17,12 @@
 #include "binance/market_data_processor.h"
 #include "core/paper_broker.h"
 #include "engine/journal.h"
+#include "engine/memory_journal.h"
 #include "engine/resume_state.h"
 #include "engine/trading_engine.h"
+#include "live/station_snapshot.h"
 #include "live/timed_gateway.h"
+#include "live/trade_marks.h"
 #include "platform/latency_histogram.h"
 
 #include <atomic>
@@ -38,6 +41,7 @@ struct LiveSessionOptions {
     core::StrategyParams params;
     std::string runId = "paper";
     std::int64_t statusIntervalMs = 100;
+    std::int64_t snapshotIntervalMs = 33; // StationSnapshot: at most ~30 per second
 };
 
 // What the session looks like from outside, copied on the engine thread.
@@ -90,10 +94,16 @@ public:
     // Commands (any thread).
     void setTakingEntries(bool on);
     void flatten(); // kill switch: halt and close at market
+    // New thresholds for the running engine (validated there, see TradingEngine::applyParams);
+    // `done` runs on the engine thread with the outcome.
+    void applyParams(const core::StrategyParams& params,
+                     std::function<void(bool ok, const std::string& error)> done);
     // Runs `fn` on the engine thread with the engine and the market data (tests, GUI queries).
     void post(std::function<void(engine::TradingEngine&, const binance::MarketDataProcessor&)> fn);
 
     [[nodiscard]] LiveStatus status() const;
+    // The latest published snapshot (nullptr before the first event).
+    [[nodiscard]] std::shared_ptr<const StationSnapshot> snapshot() const;
     [[nodiscard]] LiveLatencies latencies() const;
     [[nodiscard]] bool running() const { return m_running.load(); }
     // Before start() or after stop() only (the engine is the engine thread's otherwise).
@@ -108,6 +118,7 @@ private:
                     const core::MarkPriceUpdate* mark);
     [[nodiscard]] engine::MarketState state() const;
     void publishStatus(bool force);
+    void publishSnapshot();
     void enqueue(Command command);
 
     LiveSessionOptions m_options;
@@ -116,7 +127,10 @@ private:
     std::function<void()> m_requestSnapshot;
 
     // Engine-thread state.
+    TradeMarks m_marks;
+    engine::TeeJournal m_tee; // the real journal and the chart's marks
     binance::MarketDataProcessor m_processor;
+    core::FeatureTracker m_display; // the signal panel's features, computed at its own pace
     engine::TradingEngine m_engine;
     core::PaperBroker m_broker;
     TimedGateway m_gateway;
@@ -128,6 +142,8 @@ private:
     std::int64_t m_ignoredSnapshots = 0;
     std::int64_t m_depthRestarts = 0;
     std::int64_t m_lastStatusNs = 0;
+    std::int64_t m_lastSnapshotNs = 0;
+    std::uint64_t m_snapshotSequence = 0;
     platform::LatencyHistogram m_queueWait;
     platform::LatencyHistogram m_decision;
 
@@ -141,6 +157,7 @@ private:
 
     mutable std::mutex m_statusMutex;
     LiveStatus m_status;
+    std::shared_ptr<const StationSnapshot> m_snapshot;
 };
 
 } // namespace hoga::live
