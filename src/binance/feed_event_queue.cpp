@@ -103,7 +103,7 @@ void FeedEventQueue::release() {
     FeedEvent& slot = m_slots[head % m_slots.size()];
     // A slot keeps its vectors' capacity for reuse, but not a huge one (a 1,000-level burst):
     // that would pin megabytes across the whole ring.
-    constexpr std::size_t kKeepLevels = 512;
+    constexpr std::size_t kKeepLevels = 64; // 2,048 slots × 2 sides × 64 × 16 B ≤ 4 MiB
     if (slot.depth.bids.capacity() > kKeepLevels) {
         slot.depth.bids = {};
     }

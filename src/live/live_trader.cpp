@@ -137,6 +137,10 @@ void LiveTrader::begin(const std::string& exchangeInfoJson) {
         m_recorder = std::make_unique<storage::RotatingRecorder>(ro);
         m_feed->setFrameTap([this](std::int64_t wallNs, std::string_view frame) {
             m_recorder->record(wallNs, frame);
+            const storage::RotatingRecorderStats& s = m_recorder->stats();
+            m_recordedLines.store(s.lines, std::memory_order_relaxed);
+            m_recorderErrors.store(s.errors, std::memory_order_relaxed);
+            m_recorderDropped.store(s.dropped, std::memory_order_relaxed);
         });
     }
     if (m_options.metricsPort >= 0) {
@@ -174,7 +178,11 @@ LiveMetrics LiveTrader::metrics() const {
         m.latencies = m_session->latencies();
     }
     if (m_recorder) {
-        m.recorder = m_recorder->stats();
+        storage::RotatingRecorderStats r;
+        r.lines = m_recordedLines.load(std::memory_order_relaxed);
+        r.errors = m_recorderErrors.load(std::memory_order_relaxed);
+        r.dropped = m_recorderDropped.load(std::memory_order_relaxed);
+        m.recorder = r;
     }
     return m;
 }

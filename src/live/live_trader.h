@@ -18,6 +18,7 @@
 #include <QString>
 #include <QTimer>
 
+#include <atomic>
 #include <memory>
 #include <optional>
 #include <string>
@@ -88,6 +89,8 @@ private:
     std::unique_ptr<binance::MarketFeed> m_feed;
     std::unique_ptr<monitor::MetricsHttpServer> m_metricsServer;
     QTimer m_metricsTimer;
+    // Recorder figures mirrored for metrics() on other threads (the recorder is the feed's).
+    std::atomic<std::uint64_t> m_recordedLines{0}, m_recorderErrors{0}, m_recorderDropped{0};
     std::optional<LiveMetrics> m_lastLogged;
     bool m_stopped = false;
 };
