@@ -25,7 +25,8 @@ const char* kUsage =
     "                         [--speed 1] [--live-times] [--ping-interval-ms 180000]\n"
     "                         [--allow-remote] [--loop] [--loop-window-s S]\n"
     "                         [--connection-lifetime-s 86400] [--faults SPEC]\n"
-    "                         [--accounts FILE]\n"
+    "                         [--accounts FILE] [--account KEY:SECRET:BALANCE]...\n"
+    "                         [--state FILE] [--state-save-s 10] [--funding-interval-s S]\n"
     "Replays Binance USD-M recordings as a live market: WebSocket streams (/ws/…, "
     "/stream?streams=…)\n"
     "and REST (/fapi/v1/ping, time, exchangeInfo, depth). Prints its URLs as one JSON line.\n"
@@ -33,7 +34,11 @@ const char* kUsage =
     "--faults injects faults (see src/sim/fault_plan.h); also at run time: POST/GET/DELETE\n"
     "/sim/faults on the REST port (a simulator control endpoint, not a Binance one).\n"
     "--accounts FILE: trading accounts, [{\"apiKey\":…,\"secretKey\":…,\"balance\":\"10000\"}];\n"
-    "without it one demo account (key and secret documented in src/sim/accounts.cpp).\n";
+    "--account KEY:SECRET:BALANCE (repeatable) adds an account; with neither option one demo\n"
+    "account (key and secret documented in src/sim/accounts.cpp). Keys are never printed.\n"
+    "--state FILE: accounts, positions, open orders, income and id counters are loaded from FILE\n"
+    "at start (if it exists) and saved to it every --state-save-s seconds and on SIGINT/SIGTERM.\n"
+    "--funding-interval-s S: funding times every S seconds instead of every 8 hours.\n";
 
 } // namespace
 
@@ -85,15 +90,29 @@ int main(int argc, char** argv) {
             ok = ok && options.streams.connectionLifetimeMs > 0;
         } else if (a == QStringLiteral("--faults")) {
             options.faults = value().toStdString();
-        } else if (a == QStringLiteral("--accounts")) {
-            // [{"apiKey":…,"secretKey":…,"balance":"10000"}]; without it, the demo account of
-            // sim/accounts.cpp. Keys are never printed.
+        } else if (a == QStringLiteral("--accounts") || a == QStringLiteral("--account")) {
+            // A file [{"apiKey":…,"secretKey":…,"balance":"10000"}] or one KEY:SECRET:BALANCE;
+            // without either, the demo account of sim/accounts.cpp. Keys are never printed.
             QString why;
-            ok = hoga::sim::loadAccounts(value(), options.accounts, why);
+            std::vector<hoga::sim::AccountConfig> more(1);
+            ok = a == QStringLiteral("--accounts")
+                     ? hoga::sim::loadAccounts(value(), more, why)
+                     : hoga::sim::parseAccountFlag(value(), more.front(), why);
+            ok = ok && hoga::sim::addAccounts(options.accounts, std::move(more), why);
             if (!ok) {
-                std::cerr << "hoga-exchange-sim: --accounts: " << why.toStdString() << "\n";
+                std::cerr << "hoga-exchange-sim: " << a.toStdString() << ": " << why.toStdString()
+                          << "\n";
                 return 2;
             }
+        } else if (a == QStringLiteral("--state")) {
+            options.statePath = value();
+        } else if (a == QStringLiteral("--state-save-s")) {
+            options.stateSaveMs = static_cast<std::int64_t>(value().toDouble(&ok) * 1000);
+            ok = ok && options.stateSaveMs >= 100;
+        } else if (a == QStringLiteral("--funding-interval-s")) {
+            options.replay.fundingIntervalMs =
+                static_cast<std::int64_t>(value().toDouble(&ok) * 1000);
+            ok = ok && options.replay.fundingIntervalMs >= 1000;
         } else if (a == QStringLiteral("--live-times")) {
             liveTimes = true;
         } else if (a == QStringLiteral("--allow-remote")) {
@@ -147,7 +166,12 @@ int main(int argc, char** argv) {
     QObject::connect(&simulator, &hoga::sim::ExchangeSimulator::replayFinished, &app, [] {
         std::cerr << "hoga-exchange-sim: end of the recording; still serving the last state\n";
     });
-    const int code = app.exec();
+    int code = app.exec();
+    // A clean shutdown keeps the trading state (the periodic saves cover a crash).
+    if (!simulator.saveState(error)) {
+        std::cerr << "hoga-exchange-sim: saving the state failed: " << error.toStdString() << "\n";
+        code = 1;
+    }
     hoga::platform::shutdownLogging();
     return code;
 }

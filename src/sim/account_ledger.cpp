@@ -72,6 +72,22 @@ Fixed8 AccountLedger::applyFill(core::Side side, core::Price price, core::Qty qt
     return realized;
 }
 
+Fixed8 AccountLedger::fundingFee(Fixed8 mark, Fixed8 rate) const {
+    // lots × step / 10^qtyDecimals BTC × mark.e8 × rate.e8 / 10^8 → 10^-8 USDT.
+    const Int128 num =
+        static_cast<Int128>(m_position.lots) * m_spec->qtyGrid.step * mark.e8 * rate.e8;
+    const Int128 den =
+        static_cast<Int128>(core::powerOfTen(m_spec->qtyGrid.decimals)) * Fixed8::kOne;
+    return Fixed8{-roundDiv(num, den)};
+}
+
+void AccountLedger::applyFunding(Fixed8 income) {
+    m_wallet.e8 += income.e8;
+    if (m_marginType == MarginType::Isolated && m_position.lots != 0) {
+        m_position.isolatedWallet.e8 += income.e8;
+    }
+}
+
 core::Qty AccountLedger::reducible(core::Side side) const {
     const std::int64_t lots = m_position.lots;
     if ((side == core::Side::Sell && lots > 0) || (side == core::Side::Buy && lots < 0)) {

@@ -35,6 +35,20 @@ public:
     core::Fixed8 applyFill(core::Side side, core::Price price, core::Qty qty, core::Fixed8 fee,
                            std::int64_t timeMs);
 
+    // Funding at a funding time: the income (+ received, − paid) of the open position, its
+    // notional at `mark` times `rate`, longs paying a positive rate and shorts receiving it:
+    // −lots × mark × rate, computed exactly and rounded once, half away from zero, to 1e-8 USDT.
+    [[nodiscard]] core::Fixed8 fundingFee(core::Fixed8 mark, core::Fixed8 rate) const;
+    // Books a funding income: the wallet moves, and so does an isolated position's margin.
+    void applyFunding(core::Fixed8 income);
+    // Restores a saved state (sim/state_file.h).
+    void restore(core::Fixed8 wallet, const SimPosition& position, int leverage, MarginType type) {
+        m_wallet = wallet;
+        m_position = position;
+        m_leverage = leverage;
+        m_marginType = type;
+    }
+
     [[nodiscard]] const SimPosition& position() const { return m_position; }
     [[nodiscard]] core::Fixed8 wallet() const { return m_wallet; }
     [[nodiscard]] int leverage() const { return m_leverage; }

@@ -60,6 +60,37 @@ bool loadAccounts(const QString& path, std::vector<AccountConfig>& out, QString&
     return true;
 }
 
+bool parseAccountFlag(const QString& text, AccountConfig& out, QString& error) {
+    const QStringList parts = text.split(QLatin1Char(':'));
+    if (parts.size() != 3 || parts[0].isEmpty() || parts[1].isEmpty()) {
+        error = QStringLiteral("expected KEY:SECRET:BALANCE (key and secret without ':')");
+        return false;
+    }
+    const core::ScaledValue balance = core::parseFixed8(parts[2].toStdString());
+    if (!balance.ok() || balance.value < 0) {
+        error = QStringLiteral("the balance must be a decimal >= 0 with at most 8 decimals");
+        return false;
+    }
+    out =
+        AccountConfig{parts[0].toStdString(), parts[1].toStdString(), core::Fixed8{balance.value}};
+    return true;
+}
+
+bool addAccounts(std::vector<AccountConfig>& accounts, std::vector<AccountConfig> more,
+                 QString& error) {
+    for (AccountConfig& a : more) {
+        for (const AccountConfig& known : accounts) {
+            if (known.apiKey == a.apiKey) {
+                error = QStringLiteral("account %1 repeats the apiKey of an earlier account")
+                            .arg(accounts.size() + 1);
+                return false;
+            }
+        }
+        accounts.push_back(std::move(a));
+    }
+    return true;
+}
+
 AccountConfig demoAccount() {
     // A fixed, documented simulator key so that demo clients can be configured without a file:
     //   apiKey    hoga-sim-demo-key-0000000000000000000000000000000000000000000000

@@ -16,7 +16,6 @@ constexpr std::array<std::int64_t, DerivedStreams::kIntervals.size()> kDurations
     720 * kMinute, kDay,          3 * kDay,      7 * kDay,      0};
 constexpr std::size_t kWeek = 13;
 constexpr std::size_t kMonth = 14;
-constexpr std::int64_t kFundingPeriodMs = 8 * 3'600'000;
 constexpr std::int64_t kKlinePushMs = 250;
 
 std::int64_t floorTo(std::int64_t t, std::int64_t step, std::int64_t origin = 0) {
@@ -122,7 +121,8 @@ void DerivedStreams::onTrade(const core::Trade& trade, bool countInKlines, const
 
 void DerivedStreams::flushAggTrade(const StreamSink& sink) {
     if (m_agg) {
-        sink(StreamKind::AggTrade, {}, tradeJson(*m_agg, m_spec, m_options.shiftMs));
+        sink(StreamKind::AggTrade, {}, tradeJson(*m_agg, m_spec, m_options.shiftMs),
+             MarketValues{&*m_agg, nullptr});
         m_agg.reset();
     }
 }
@@ -132,7 +132,7 @@ void DerivedStreams::pushKline(Candle& c, std::int64_t nowMs, const StreamSink& 
     c.k.eventTimeMs = nowMs;
     c.k.quoteVolume = m_spec.toFixed8(c.quote);
     c.k.takerBuyQuoteVolume = m_spec.toFixed8(c.takerBuyQuote);
-    sink(StreamKind::Kline, c.stream, klineJson(c.k, m_spec, m_options.shiftMs));
+    sink(StreamKind::Kline, c.stream, klineJson(c.k, m_spec, m_options.shiftMs), {});
     c.lastPushMs = nowMs;
     c.dirty = false;
     if (c.k.closed) {
@@ -176,11 +176,12 @@ void DerivedStreams::onTime(std::int64_t nowMs, const core::OrderBook& book,
     m.indexPrice = m.markPrice;
     m.estimatedSettlePrice = m.markPrice;
     m.fundingRate.e8 = 10'000; // 0.0001
-    m.nextFundingTimeMs = floorTo(second + shift, kFundingPeriodMs) - shift + kFundingPeriodMs;
+    const std::int64_t period = m_options.fundingIntervalMs;
+    m.nextFundingTimeMs = floorTo(second + shift, period) - shift + period;
     const std::string payload = markPriceJson(m, m_spec, m_options.shiftMs);
-    sink(StreamKind::MarkPrice, "markPrice@1s", payload);
+    sink(StreamKind::MarkPrice, "markPrice@1s", payload, MarketValues{nullptr, &m});
     if (((second + shift) / 1000) % 3 == 0) {
-        sink(StreamKind::MarkPrice, "markPrice", payload);
+        sink(StreamKind::MarkPrice, "markPrice", payload, MarketValues{nullptr, &m});
     }
 }
 

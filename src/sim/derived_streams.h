@@ -11,7 +11,8 @@
 //   candle opens with its first trade; an interval without trades sends nothing.
 // - @markPrice@1s and @markPrice (3 s) when the recording has no mark prices: mark = index =
 //   estimated settle price = the book's mid, funding rate 0.0001 (Binance's baseline: the interest
-//   component with a zero premium), next funding time the next 00:00/08:00/16:00 UTC. Sent when
+//   component with a zero premium), next funding time the next 00:00/08:00/16:00 UTC (or the next
+//   multiple of Options::fundingIntervalMs). Sent when
 //   exchange time crosses a whole second (every third second for @markPrice).
 // All times given here are already what clients see except `shiftMs`, added when writing JSON.
 
@@ -34,6 +35,7 @@ public:
         bool aggTrades = true;  // derive @aggTrade from raw trades
         bool markPrices = true; // derive @markPrice from the mid
         std::int64_t shiftMs = 0;
+        std::int64_t fundingIntervalMs = 8 * 3'600'000; // funding times: multiples of it
     };
     DerivedStreams(core::InstrumentSpec spec, Options options);
 

@@ -1,6 +1,10 @@
 #include "exchange_simulator.h"
 
 #include "binance/event_tape.h"
+#include "sim/api_support.h"
+#include "sim/state_file.h"
+
+#include <iostream>
 
 namespace hoga::sim {
 
@@ -41,6 +45,11 @@ bool ExchangeSimulator::start(QString& error) {
         *m_rest, *m_market,
         m_options.accounts.empty() ? std::vector<AccountConfig>{demoAccount()} : m_options.accounts,
         m_options.trading, this);
+    if (!m_options.statePath.isEmpty() &&
+        !loadTradingState(m_options.statePath, m_trading->engine(), m_stateLoaded, error)) {
+        error = QStringLiteral("--state: ") + error;
+        return false;
+    }
     m_streams->setConnectionFilter([this](QWebSocket* socket, const QString& path) {
         return m_trading->acceptUserStream(socket, path);
     });
@@ -55,9 +64,30 @@ bool ExchangeSimulator::start(QString& error) {
         !m_rest->listen(m_options.host, m_options.restPort, error)) {
         return false;
     }
+    if (!m_options.statePath.isEmpty() && m_options.stateSaveMs > 0) {
+        // A failed periodic save is reported and counted; the next one tries again, and the file
+        // keeps the last state that was written whole.
+        connect(&m_stateTimer, &QTimer::timeout, this, [this] {
+            QString failure;
+            if (!saveState(failure)) {
+                ++m_stateSaveFailures;
+                std::cerr << "hoga-exchange-sim: saving the state failed: " << failure.toStdString()
+                          << "\n";
+            }
+        });
+        m_stateTimer.start(
+            static_cast<int>(std::min<std::int64_t>(m_options.stateSaveMs, 24LL * 3600 * 1000)));
+    }
     m_clock.start();
     schedule();
     return true;
+}
+
+bool ExchangeSimulator::saveState(QString& error) {
+    if (m_options.statePath.isEmpty() || !m_trading) {
+        return true;
+    }
+    return saveTradingState(m_options.statePath, m_trading->engine(), wallClockMs(), error);
 }
 
 QString ExchangeSimulator::restUrl() const {
@@ -88,11 +118,11 @@ void ExchangeSimulator::tick() {
         return;
     }
     const qint64 elapsed = m_clock.nsecsElapsed() - m_offsetNs;
-    m_market->emitDue(elapsed,
-                      [this](StreamKind kind, std::string_view stream, const std::string& payload) {
-                          m_streams->publish(kind, stream, payload);
-                          m_trading->onMarketEvent(kind, payload);
-                      });
+    m_market->emitDue(elapsed, [this](StreamKind kind, std::string_view stream,
+                                      const std::string& payload, const MarketValues& values) {
+        m_streams->publish(kind, stream, payload);
+        m_trading->onMarketEvent(kind, values);
+    });
     schedule();
 }
 

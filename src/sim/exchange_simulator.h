@@ -30,6 +30,10 @@ struct SimulatorOptions {
     std::vector<AccountConfig> accounts; // empty: the demo account (sim/accounts.h)
     TradingOptions trading;
     RequestLimitOptions limits;
+    // --state FILE: the trading state is loaded from it at start (when it exists) and saved to
+    // it every `stateSaveMs` and by saveState() (sim/state_file.h). Empty: nothing is kept.
+    QString statePath;
+    std::int64_t stateSaveMs = 10'000;
 };
 
 class ExchangeSimulator : public QObject {
@@ -44,6 +48,10 @@ public:
     void resume();
     // Before start(): shift all exchange timestamps so that the first event happens at `nowMs`.
     void setLiveTimes(qint64 nowMs) { m_liveTimesAtMs = nowMs; }
+    // Writes the trading state to the --state file now (atomically); true without one.
+    bool saveState(QString& error);
+    [[nodiscard]] bool stateLoaded() const { return m_stateLoaded; }
+    [[nodiscard]] qint64 stateSaveFailures() const { return m_stateSaveFailures; }
 
     [[nodiscard]] QString restUrl() const;
     [[nodiscard]] QString wsUrl() const;
@@ -70,6 +78,9 @@ private:
     qint64 m_offsetNs = 0; // time spent paused
     qint64 m_liveTimesAtMs = -1;
     QTimer m_timer;
+    QTimer m_stateTimer;
+    bool m_stateLoaded = false;
+    qint64 m_stateSaveFailures = 0;
 };
 
 } // namespace hoga::sim

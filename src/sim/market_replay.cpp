@@ -100,6 +100,9 @@ bool MarketReplay::prepare(std::string& error) {
     derived.aggTrades = m_tapeHasRawTrades && !hasAgg;
     derived.markPrices = m_tape.marks.empty();
     derived.shiftMs = m_options.timeShiftMs;
+    if (m_options.fundingIntervalMs > 0) {
+        derived.fundingIntervalMs = m_options.fundingIntervalMs;
+    }
     m_derived = DerivedStreams(m_spec, derived);
     findNextDepth();
     return true;
@@ -207,7 +210,7 @@ void MarketReplay::emitEntry(const binance::EventTape::Entry& entry, const Sink&
         m_scratch.eventTimeMs += m_timeOffsetMs;
         m_scratch.transactionTimeMs += m_timeOffsetMs;
         m_processor.onDepthUpdate(m_scratch);
-        sink(StreamKind::Depth, {}, depthUpdateJson(m_scratch, m_spec, shift, 0));
+        sink(StreamKind::Depth, {}, depthUpdateJson(m_scratch, m_spec, shift, 0), {});
         findNextDepth();
         break;
     }
@@ -215,7 +218,7 @@ void MarketReplay::emitEntry(const binance::EventTape::Entry& entry, const Sink&
         const core::Trade t = offsetTrade(m_tape.trades[entry.index]);
         m_processor.onTradeEvent(t);
         sink(t.aggregated ? StreamKind::AggTrade : StreamKind::Trade, {},
-             tradeJson(t, m_spec, shift));
+             tradeJson(t, m_spec, shift), MarketValues{&t, nullptr});
         // Klines count raw trades when the recording has them, else its aggregates.
         m_derived.onTrade(t, t.aggregated != m_tapeHasRawTrades, sink);
         m_lastTradeLocalNs = entry.localNs;
@@ -227,15 +230,19 @@ void MarketReplay::emitEntry(const binance::EventTape::Entry& entry, const Sink&
         t.eventTimeMs += m_timeOffsetMs;
         t.transactionTimeMs += m_timeOffsetMs;
         m_processor.onBookTicker(t);
-        sink(StreamKind::BookTicker, {}, bookTickerJson(t, m_spec, shift, 0));
+        sink(StreamKind::BookTicker, {}, bookTickerJson(t, m_spec, shift, 0), {});
         break;
     }
     case Kind::Mark: {
         core::MarkPriceUpdate m = m_tape.marks[entry.index];
         m.eventTimeMs += m_timeOffsetMs;
         m.nextFundingTimeMs += m_timeOffsetMs;
+        if (const std::int64_t every = m_options.fundingIntervalMs; every > 0) {
+            const std::int64_t seen = m.eventTimeMs + shift; // as clients see it
+            m.nextFundingTimeMs = (seen / every + 1) * every - shift;
+        }
         m_processor.onOtherEvent(m.eventTimeMs);
-        sink(StreamKind::MarkPrice, {}, markPriceJson(m, m_spec, shift));
+        sink(StreamKind::MarkPrice, {}, markPriceJson(m, m_spec, shift), MarketValues{nullptr, &m});
         break;
     }
     case Kind::Snapshot:
@@ -296,7 +303,7 @@ void MarketReplay::emitLoopBoundary(const Sink& sink) {
         appendBookDiff(current, m_startAsks, false, diff.asks);
     }
     m_processor.onDepthUpdate(diff);
-    sink(StreamKind::Depth, {}, depthUpdateJson(diff, m_spec, m_options.timeShiftMs, 0));
+    sink(StreamKind::Depth, {}, depthUpdateJson(diff, m_spec, m_options.timeShiftMs, 0), {});
     ++m_sent;
 
     // The next pass: ids continue from the synthetic diff, times from the end of this pass.

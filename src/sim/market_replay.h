@@ -35,6 +35,10 @@ struct ReplayOptions {
     std::int64_t timeShiftMs = 0; // added to every exchange timestamp sent
     bool loop = false;
     std::int64_t loopWindowMs = 0; // > 0: a pass is only this much recorded time after the sync
+    // > 0: funding times every this many ms (multiples of it since the epoch, in the times
+    // clients see) on every mark price, recorded or derived; 0: the recorded next funding time,
+    // or every 8 hours (00/08/16 UTC) when derived. A short interval lets funding be rehearsed.
+    std::int64_t fundingIntervalMs = 0;
 };
 
 // Due-versus-sent lag of emitted events: emitDue() is given the current time, so each event's lag
@@ -68,6 +72,8 @@ public:
     [[nodiscard]] std::string depthSnapshot(int limit) const;
     // The exchange time of the replay: last event time sent (shifted).
     [[nodiscard]] std::int64_t exchangeTimeMs() const;
+    // Added to every exchange timestamp sent (--live-times).
+    [[nodiscard]] std::int64_t timeShiftMs() const { return m_options.timeShiftMs; }
 
     [[nodiscard]] const core::OrderBook& book() const { return m_processor.book(); }
     [[nodiscard]] const binance::MarketDataProcessor& processor() const { return m_processor; }

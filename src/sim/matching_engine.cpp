@@ -22,7 +22,7 @@ MatchingEngine::MatchingEngine(const core::OrderBook& book, const core::Instrume
     : m_book(book), m_spec(spec), m_fees(fees) {
     for (const AccountConfig& config : accounts) {
         m_accounts.push_back(
-            Account{config, AccountLedger(config.startingBalance, m_spec), {}, {}, {}, 0});
+            Account{config, AccountLedger(config.startingBalance, m_spec), {}, {}, {}, {}, 0});
     }
 }
 
@@ -180,7 +180,7 @@ std::optional<ApiError> MatchingEngine::placeOrder(Account& a, const NewOrder& o
 
 SimOrder& MatchingEngine::submit(Account& a, const NewOrder& order, std::int64_t nowMs) {
     SimOrder o;
-    o.orderId = m_nextOrderId++;
+    o.orderId = m_ids.nextOrderId++;
     o.clientOrderId =
         order.clientOrderId.empty() ? fmt::format("hoga-sim-{}", o.orderId) : order.clientOrderId;
     o.side = order.side;
@@ -239,8 +239,18 @@ void MatchingEngine::fill(Account& a, SimOrder& o, Price price, Qty qty, bool ma
     o.cumQuote += notional;
     o.updateTimeMs = nowMs;
     o.status = o.remaining().isZero() ? OrderStatus::Filled : OrderStatus::PartiallyFilled;
-    const SimFill f{m_nextTradeId++, o.orderId, o.side, price, qty, realized, fee, maker, nowMs};
+    const SimFill f{
+        m_ids.nextTradeId++, o.orderId, o.side, price, qty, realized, fee, maker, nowMs};
     a.fills.push_back(f);
+    // Income rows as Binance books them: the realized PnL of a closing fill, then its fee.
+    if (realized.e8 != 0) {
+        a.income.push_back(
+            {m_ids.nextTranId++, IncomeType::RealizedPnl, realized, nowMs, f.tradeId});
+    }
+    if (fee.e8 != 0) {
+        a.income.push_back(
+            {m_ids.nextTranId++, IncomeType::Commission, Fixed8{-fee.e8}, nowMs, f.tradeId});
+    }
     emit(a, tradeLiteJson(o, f, m_spec, nowMs));
     emit(a, orderTradeUpdateJson(o, executionType, &f, m_spec, nowMs));
     emit(a, accountUpdateJson(snapshot(a, nowMs), m_spec, "ORDER"));
@@ -308,7 +318,7 @@ std::optional<ApiError> MatchingEngine::placeAlgo(Account& a, const NewAlgo& alg
         return ApiError{-2021, "Order would immediately trigger.", 400};
     }
     AlgoOrder o;
-    o.algoId = m_nextAlgoId++;
+    o.algoId = m_ids.nextAlgoId++;
     o.clientAlgoId =
         algo.clientAlgoId.empty() ? fmt::format("hoga-sim-algo-{}", o.algoId) : algo.clientAlgoId;
     o.type = algo.type;
@@ -476,7 +486,7 @@ void MatchingEngine::trigger(Account& a, AlgoOrder& algo, std::int64_t nowMs) {
     }
     // The order is built here rather than through submit() so that it carries the algo's type.
     SimOrder o;
-    o.orderId = m_nextOrderId++;
+    o.orderId = m_ids.nextOrderId++;
     o.clientOrderId = algo.clientAlgoId;
     o.side = algo.side;
     o.type = OrderType::Market;
@@ -508,7 +518,7 @@ void MatchingEngine::liquidate(Account& a, std::int64_t nowMs) {
         m_spec.priceGrid.step * core::powerOfTen(Fixed8::kDecimals - m_spec.priceGrid.decimals);
     const Price price{(markPrice().e8 + tickE8 / 2) / tickE8};
     SimOrder o;
-    o.orderId = m_nextOrderId++;
+    o.orderId = m_ids.nextOrderId++;
     o.clientOrderId = fmt::format("autoclose-{}", nowMs);
     o.side = lots > 0 ? Side::Sell : Side::Buy;
     o.type = OrderType::Limit;

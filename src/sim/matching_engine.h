@@ -59,7 +59,15 @@ public:
         std::map<std::int64_t, SimOrder> orders; // every order, open or done, by id
         std::vector<SimFill> fills;
         std::map<std::int64_t, AlgoOrder> algos;
+        std::vector<IncomeRecord> income;     // REALIZED_PNL, COMMISSION and FUNDING_FEE, in order
         std::int64_t countdownDeadlineMs = 0; // countdownCancelAll; 0 = off
+    };
+    // The id counters, for saving and restoring the simulator's state (sim/state_file.h).
+    struct Counters {
+        std::int64_t nextOrderId = 4'000'000'001;
+        std::int64_t nextTradeId = 500'000'001;
+        std::int64_t nextAlgoId = 3'000'000'001;
+        std::int64_t nextTranId = 9'000'000'001;
     };
 
     struct NewOrder {
@@ -87,6 +95,10 @@ public:
     void setSink(Sink sink) { m_sink = std::move(sink); }
 
     [[nodiscard]] Account* account(std::string_view apiKey);
+    [[nodiscard]] std::deque<Account>& accounts() { return m_accounts; }
+    [[nodiscard]] const std::deque<Account>& accounts() const { return m_accounts; }
+    [[nodiscard]] const Counters& counters() const { return m_ids; }
+    void setCounters(const Counters& counters) { m_ids = counters; }
     [[nodiscard]] const core::InstrumentSpec& spec() const { return m_spec; }
     [[nodiscard]] const Fees& fees() const { return m_fees; }
 
@@ -108,6 +120,11 @@ public:
     void onBookChanged(std::int64_t nowMs);
     // Wall-clock housekeeping: countdownCancelAll deadlines.
     void onClock(std::int64_t nowMs);
+    // A funding time has passed (sim/funding_clock.h): every open position pays or receives
+    // its notional at `mark` × `rate` (AccountLedger::fundingFee), booked as FUNDING_FEE income
+    // at `fundingTimeMs` and reported in an ACCOUNT_UPDATE with reason FUNDING_FEE.
+    void settleFunding(std::int64_t fundingTimeMs, core::Fixed8 rate, core::Fixed8 mark,
+                       std::int64_t nowMs);
 
     [[nodiscard]] core::Fixed8 markPrice() const;
     [[nodiscard]] core::Fixed8 openOrderMargin(const Account& a) const;
@@ -136,9 +153,7 @@ private:
     Sink m_sink;
     std::optional<core::Fixed8> m_mark; // from the markPrice stream
     std::optional<core::Price> m_lastTrade;
-    std::int64_t m_nextOrderId = 4'000'000'001;
-    std::int64_t m_nextTradeId = 500'000'001;
-    std::int64_t m_nextAlgoId = 3'000'000'001;
+    Counters m_ids;
 };
 
 } // namespace hoga::sim

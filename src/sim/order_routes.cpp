@@ -4,7 +4,7 @@
 #include "sim/rest_server.h"
 #include "sim/trading_api.h"
 
-#include "sim/fault_plan.h"
+#include "sim/order_params.h"
 #include "sim/trading_json.h"
 
 namespace hoga::sim {
@@ -76,93 +76,6 @@ const AlgoOrder* findAlgo(const Account& a, const RequestParams& p,
 const ApiError kNoSuchOrder{-2013, "Order does not exist.", 400};
 const ApiError kUnknownOrder{-2011, "Unknown order sent.", 400};
 
-// POST /fapi/v1/order parameters → NewOrder, with Binance's validation codes.
-Parsed<MatchingEngine::NewOrder> parseNewOrder(const RequestParams& p,
-                                               const core::InstrumentSpec& spec) {
-    if (auto e = checkSymbol(p, spec, true)) {
-        return *e;
-    }
-    MatchingEngine::NewOrder order;
-    const auto side = parseSide(p);
-    if (const ApiError* e = failed(side)) {
-        return *e;
-    }
-    order.side = std::get<core::Side>(side);
-    const auto type = p.get("type");
-    if (!type || type->empty()) {
-        return missingParameter("type");
-    }
-    if (*type == "STOP" || *type == "STOP_MARKET" || *type == "TAKE_PROFIT" ||
-        *type == "TAKE_PROFIT_MARKET" || *type == "TRAILING_STOP_MARKET") {
-        return ApiError{-4120,
-                        "Order type not supported for this endpoint. Please use the Algo Order API "
-                        "endpoints instead.",
-                        400};
-    }
-    if (*type != "LIMIT" && *type != "MARKET") {
-        return ApiError{-1116, "Invalid orderType.", 400};
-    }
-    order.type = *type == "LIMIT" ? OrderType::Limit : OrderType::Market;
-    if (const auto ps = p.get("positionSide"); ps && *ps != "BOTH") {
-        return ApiError{-4061, "Order's position side does not match user's setting.", 400};
-    }
-    for (const char* unsupported :
-         {"priceMatch", "goodTillDate", "activationPrice", "callbackRate", "stopPrice"}) {
-        if (p.has(unsupported)) {
-            return ApiError{
-                -1106, "Parameter '" + std::string(unsupported) + "' sent when not required.", 400};
-        }
-    }
-    const auto closePosition = parseBool(p, "closePosition");
-    if (const ApiError* e = failed(closePosition)) {
-        return *e;
-    }
-    if (std::get<bool>(closePosition)) {
-        return ApiError{-1106, "Parameter 'closePosition' sent when not required.", 400};
-    }
-    const auto qty = parseQty(p, "quantity", spec);
-    if (const ApiError* e = failed(qty)) {
-        return *e;
-    }
-    order.qty = std::get<core::Qty>(qty);
-    if (order.type == OrderType::Limit) {
-        const auto price = parsePrice(p, "price", spec);
-        if (const ApiError* e = failed(price)) {
-            return *e;
-        }
-        order.price = std::get<core::Price>(price);
-        const auto tif = p.get("timeInForce");
-        if (!tif || tif->empty()) {
-            return missingParameter("timeInForce");
-        }
-        if (*tif == "GTC") {
-            order.timeInForce = TimeInForce::Gtc;
-        } else if (*tif == "IOC") {
-            order.timeInForce = TimeInForce::Ioc;
-        } else if (*tif == "FOK") {
-            order.timeInForce = TimeInForce::Fok;
-        } else if (*tif == "GTX") {
-            order.timeInForce = TimeInForce::Gtx;
-        } else {
-            return ApiError{-1115, "Invalid timeInForce.", 400};
-        }
-    } else if (p.has("price")) {
-        return ApiError{-1106, "Parameter 'price' sent when not required.", 400};
-    }
-    const auto reduceOnly = parseBool(p, "reduceOnly");
-    if (const ApiError* e = failed(reduceOnly)) {
-        return *e;
-    }
-    order.reduceOnly = std::get<bool>(reduceOnly);
-    if (const auto id = p.get("newClientOrderId")) {
-        if (auto e = checkClientId(*id, "newClientOrderId")) {
-            return *e;
-        }
-        order.clientOrderId = *id;
-    }
-    return order;
-}
-
 } // namespace
 
 void TradingApi::addOrderRoutes(RestServer& rest) {
@@ -172,25 +85,11 @@ void TradingApi::addOrderRoutes(RestServer& rest) {
                    return withSignature(m_engine, request, [&](Account& a, const RequestParams& p) {
                        const std::int64_t now = wallClockMs();
                        if (request.method() == Method::Post) {
-                           const auto order = parseNewOrder(p, spec);
-                           if (const ApiError* e = failed(order)) {
+                           const auto placed = placeNewOrder(m_engine, a, p, m_faults, now);
+                           if (const ApiError* e = failed(placed)) {
                                return errorResponse(*e);
                            }
-                           const auto respType = p.get("newOrderRespType").value_or("ACK");
-                           if (respType != "ACK" && respType != "RESULT") {
-                               return errorResponse(missingParameter("newOrderRespType"));
-                           }
-                           // Injected: the matching engine turns the order down (-2010).
-                           if (m_faults && m_faults->rejectOrder()) {
-                               return errorResponse(ApiError{
-                                   -2010, "Order was rejected by the matching engine.", 400});
-                           }
-                           std::int64_t id = 0;
-                           if (auto e = m_engine.placeOrder(
-                                   a, std::get<MatchingEngine::NewOrder>(order), now, id)) {
-                               return errorResponse(*e);
-                           }
-                           return jsonResponse(orderJson(a.orders.at(id), spec, respType == "ACK"));
+                           return jsonResponse(std::get<std::string>(placed));
                        }
                        if (auto e = checkSymbol(p, spec, true)) {
                            return errorResponse(*e);

@@ -44,6 +44,12 @@ int RequestLimits::weightOf(const QString& path, QHttpServerRequest::Method meth
         // New orders cost order counts, not IP weight; queries and cancels cost 1.
         return method == M::Post ? 0 : 1;
     }
+    if (path == u"/fapi/v1/batchOrders") {
+        return method == M::Post ? 5 : 1;
+    }
+    if (path == u"/fapi/v1/income") {
+        return 30;
+    }
     if (path == u"/fapi/v1/openOrders" || path == u"/fapi/v1/openAlgoOrders") {
         return hasSymbol ? 1 : 40;
     }
@@ -58,9 +64,22 @@ int RequestLimits::weightOf(const QString& path, QHttpServerRequest::Method meth
     return 1; // ping, time, exchangeInfo, leverage, marginType, listenKey, cancels, …
 }
 
+RequestLimits::OrderCount RequestLimits::orderCountOf(const QString& path,
+                                                      QHttpServerRequest::Method method) {
+    if (method != QHttpServerRequest::Method::Post) {
+        return {};
+    }
+    if (path == u"/fapi/v1/order" || path == u"/fapi/v1/algoOrder") {
+        return {1, 1};
+    }
+    if (path == u"/fapi/v1/batchOrders") {
+        return {5, 1}; // Binance: 5 on the 10 s order count, 1 on the minute's
+    }
+    return {};
+}
+
 bool RequestLimits::isOrderRequest(const QString& path, QHttpServerRequest::Method method) {
-    return method == QHttpServerRequest::Method::Post &&
-           (path == u"/fapi/v1/order" || path == u"/fapi/v1/algoOrder");
+    return orderCountOf(path, method).per10s > 0;
 }
 
 RequestLimits::IpState& RequestLimits::ipState(const QHttpServerRequest& request,
@@ -122,24 +141,25 @@ std::optional<QHttpServerResponse> RequestLimits::admit(const QHttpServerRequest
     }
     ip.weight += weight;
     const QString apiKey = apiKeyOf(request);
-    if (isOrderRequest(path, request.method()) && !apiKey.isEmpty()) {
+    const OrderCount cost = orderCountOf(path, request.method());
+    if (cost.per10s > 0 && !apiKey.isEmpty()) {
         OrderState& orders = orderState(apiKey, nowMs);
-        if (orders.perMinute >= m_options.ordersPerMinute) {
+        if (orders.perMinute + cost.perMinute > m_options.ordersPerMinute) {
             return errorResponse(429, -1015,
                                  fmt::format("Too many new orders; current limit is {} orders per "
                                              "MINUTE.",
                                              m_options.ordersPerMinute),
                                  ((nowMs / 60000 + 1) * 60000 - nowMs + 999) / 1000);
         }
-        if (orders.per10s >= m_options.ordersPer10Seconds) {
+        if (orders.per10s + cost.per10s > m_options.ordersPer10Seconds) {
             return errorResponse(429, -1015,
                                  fmt::format("Too many new orders; current limit is {} orders per "
                                              "TEN_SECONDS.",
                                              m_options.ordersPer10Seconds),
                                  ((nowMs / 10000 + 1) * 10000 - nowMs + 999) / 1000);
         }
-        ++orders.perMinute;
-        ++orders.per10s;
+        orders.perMinute += cost.perMinute;
+        orders.per10s += cost.per10s;
     }
     return std::nullopt;
 }

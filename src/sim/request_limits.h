@@ -49,6 +49,12 @@ public:
     // The documented request weight of one endpoint (1 for any path not listed).
     static int weightOf(const QString& path, QHttpServerRequest::Method method,
                         const QString& query);
+    // What a request adds to the account's order counts (zero when it places no order).
+    struct OrderCount {
+        int per10s = 0;
+        int perMinute = 0;
+    };
+    static OrderCount orderCountOf(const QString& path, QHttpServerRequest::Method method);
     static bool isOrderRequest(const QString& path, QHttpServerRequest::Method method);
 
 private:

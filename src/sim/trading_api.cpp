@@ -13,8 +13,7 @@ TradingApi::TradingApi(RestServer& rest, const MarketReplay& market,
                        std::vector<AccountConfig> accounts, TradingOptions options, QObject* parent)
     : QObject(parent), m_market(market),
       m_engine(market.book(), market.instrument(), accounts, options.fees),
-      m_streams(new UserDataStreams(options.listenKeyValidityMs, this)),
-      m_parser(market.instrument()) {
+      m_streams(new UserDataStreams(options.listenKeyValidityMs, this)) {
     m_engine.setSink([this](const std::string& apiKey, const std::string& payload) {
         m_streams->publish(apiKey, payload);
     });
@@ -22,6 +21,8 @@ TradingApi::TradingApi(RestServer& rest, const MarketReplay& market,
     addAlgoRoutes(rest);
     addAccountRoutes(rest);
     addPremiumIndexRoute(rest);
+    addBatchRoutes(rest);
+    addIncomeRoute(rest);
     // countdownCancelAll deadlines are wall-clock times.
     m_clock.setInterval(50);
     connect(&m_clock, &QTimer::timeout, this, [this] { m_engine.onClock(wallClockMs()); });
@@ -39,7 +40,7 @@ void TradingApi::setFaultPlan(FaultPlan* plan) {
     m_streams->setFaultPlan(plan);
 }
 
-void TradingApi::onMarketEvent(StreamKind kind, const std::string& payload) {
+void TradingApi::onMarketEvent(StreamKind kind, const MarketValues& values) {
     const std::int64_t nowMs = wallClockMs();
     switch (kind) {
     case StreamKind::Trade:
@@ -49,17 +50,22 @@ void TradingApi::onMarketEvent(StreamKind kind, const std::string& payload) {
         const binance::TradeSource source = m_market.processor().activeTradeSource();
         const bool wanted = source == binance::TradeSource::Auto ||
                             (source == binance::TradeSource::Trade) == (kind == StreamKind::Trade);
-        const auto type = m_parser.parse(payload);
-        if (wanted &&
-            (type == binance::MessageType::Trade || type == binance::MessageType::AggTrade)) {
-            m_engine.onTrade(m_parser.trade(), nowMs);
+        if (wanted && values.trade) {
+            m_engine.onTrade(*values.trade, nowMs);
         }
         break;
     }
     case StreamKind::MarkPrice:
-        if (m_parser.parse(payload) == binance::MessageType::MarkPrice) {
-            m_lastMark = m_parser.markPrice();
-            m_engine.onMarkPrice(m_parser.markPrice().markPrice, nowMs);
+        if (values.mark) {
+            core::MarkPriceUpdate m = *values.mark;
+            m.eventTimeMs += m_market.timeShiftMs(); // as the clients saw it
+            m.nextFundingTimeMs += m_market.timeShiftMs();
+            m_lastMark = m;
+            // Funding first, so that the liquidation check of the new mark sees the new wallet.
+            if (const auto due = m_funding.onMarkPrice(m)) {
+                m_engine.settleFunding(due->fundingTimeMs, due->rate, due->mark, nowMs);
+            }
+            m_engine.onMarkPrice(m.markPrice, nowMs);
         }
         break;
     case StreamKind::Depth:

@@ -10,14 +10,16 @@
 //   POST/GET/DELETE /fapi/v1/algoOrder, GET /fapi/v1/openAlgoOrders, DELETE
 //   /fapi/v1/algoOpenOrders, POST /fapi/v1/leverage, POST /fapi/v1/marginType, GET
 //   /fapi/v2|v3/positionRisk, GET /fapi/v2|v3/balance, GET /fapi/v2/account, POST/PUT/DELETE
-//   /fapi/v1/listenKey.
+//   /fapi/v1/listenKey, POST/DELETE /fapi/v1/batchOrders, GET /fapi/v1/income.
+// Funding: at every funding time the markPrice stream announces (sim/funding_clock.h) open
+// positions pay or receive funding (MatchingEngine::settleFunding).
 
 // Qt headers first: moc (Qt 6.4) fails on <compare> when it comes before them.
 #include <QObject>
 #include <QTimer>
 
-#include "binance/market_parser.h"
 #include "sim/accounts.h"
+#include "sim/funding_clock.h"
 #include "sim/market_replay.h"
 #include "sim/matching_engine.h"
 #include "sim/user_data_stream.h"
@@ -47,8 +49,9 @@ public:
                TradingOptions options = {}, QObject* parent = nullptr);
     ~TradingApi() override;
 
-    // One replayed market event, as sent to the stream clients (after the replay applied it).
-    void onMarketEvent(StreamKind kind, const std::string& payload);
+    // One replayed market event, as sent to the stream clients (after the replay applied it),
+    // with the values its payload was written from.
+    void onMarketEvent(StreamKind kind, const MarketValues& values);
     // Fault injection: order rejections and short listenKey lives (sim/fault_plan.h).
     void setFaultPlan(FaultPlan* plan);
     // For StreamServer: takes over /ws/<listenKey> connections.
@@ -62,13 +65,15 @@ private:
     void addAlgoRoutes(RestServer& rest);
     void addAccountRoutes(RestServer& rest);
     void addPremiumIndexRoute(RestServer& rest);
+    void addBatchRoutes(RestServer& rest);
+    void addIncomeRoute(RestServer& rest);
 
     const MarketReplay& m_market;
     FaultPlan* m_faults = nullptr;
     MatchingEngine m_engine;
-    UserDataStreams* m_streams; // child
-    binance::MarketParser m_parser;
+    UserDataStreams* m_streams;                      // child
     std::optional<core::MarkPriceUpdate> m_lastMark; // as sent on the markPrice stream
+    FundingClock m_funding;
     QTimer m_clock;
 };
 

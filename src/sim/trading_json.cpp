@@ -356,4 +356,19 @@ std::string accountJson(const AccountSnapshot& a, const core::InstrumentSpec& sp
         .done();
 }
 
+std::string incomeJson(const IncomeRecord& r, const core::InstrumentSpec& spec) {
+    // Binance writes "info" as the income type for these rows and "tradeId" as a string ("" when
+    // no fill is behind the row).
+    return JsonObjectWriter()
+        .str("symbol", spec.symbol)
+        .str("incomeType", toString(r.type))
+        .str("income", core::formatFixed8(r.amount))
+        .str("asset", "USDT")
+        .str("info", toString(r.type))
+        .num("time", r.timeMs)
+        .num("tranId", r.tranId)
+        .str("tradeId", r.tradeId ? std::to_string(r.tradeId) : std::string())
+        .done();
+}
+
 } // namespace hoga::sim

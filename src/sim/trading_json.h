@@ -51,6 +51,8 @@ std::string positionRiskV2Json(const AccountSnapshot& a, const core::InstrumentS
 std::string positionRiskV3Json(const AccountSnapshot& a, const core::InstrumentSpec& spec);
 std::string balanceJson(const AccountSnapshot& a);
 std::string accountJson(const AccountSnapshot& a, const core::InstrumentSpec& spec);
+// One row of GET /fapi/v1/income.
+std::string incomeJson(const IncomeRecord& r, const core::InstrumentSpec& spec);
 
 // Shared by the REST and user-data payloads: the average fill price ("0.00" before any fill, else
 // 8 decimals) and the order type before a trigger (STOP_MARKET for a triggered stop).

@@ -68,4 +68,30 @@ std::string_view toString(AlgoStatus status) {
     return "NEW";
 }
 
+std::string_view toString(IncomeType type) {
+    switch (type) {
+    case IncomeType::RealizedPnl:
+        return "REALIZED_PNL";
+    case IncomeType::FundingFee:
+        return "FUNDING_FEE";
+    case IncomeType::Commission:
+        return "COMMISSION";
+    }
+    return "COMMISSION";
+}
+
+std::string_view toString(MarginType type) {
+    return type == MarginType::Isolated ? "ISOLATED" : "CROSSED";
+}
+
+std::optional<IncomeType> incomeTypeFrom(std::string_view text) {
+    for (const IncomeType t :
+         {IncomeType::RealizedPnl, IncomeType::FundingFee, IncomeType::Commission}) {
+        if (toString(t) == text) {
+            return t;
+        }
+    }
+    return std::nullopt;
+}
+
 } // namespace hoga::sim

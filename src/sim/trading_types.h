@@ -6,6 +6,7 @@
 #include "core/price.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -26,6 +27,8 @@ enum class AlgoStatus : std::uint8_t {
     Expired
 };
 enum class MarginType : std::uint8_t { Crossed, Isolated };
+// The income types the simulator books (GET /fapi/v1/income).
+enum class IncomeType : std::uint8_t { RealizedPnl, FundingFee, Commission };
 
 std::string_view toString(core::Side side);
 std::string_view toString(OrderType type);
@@ -34,6 +37,9 @@ std::string_view toString(OrderStatus status);
 std::string_view toString(AlgoType type);
 std::string_view toString(WorkingType type);
 std::string_view toString(AlgoStatus status);
+std::string_view toString(IncomeType type);
+std::string_view toString(MarginType type); // ISOLATED / CROSSED
+std::optional<IncomeType> incomeTypeFrom(std::string_view text);
 
 struct SimOrder {
     std::int64_t orderId = 0;
@@ -92,6 +98,15 @@ struct AlgoOrder {
     std::int64_t updateTimeMs = 0;
     std::int64_t triggerTimeMs = 0;
     [[nodiscard]] bool open() const { return status == AlgoStatus::New; }
+};
+
+// One row of an account's income history: money that moved the wallet, signed (+ received).
+struct IncomeRecord {
+    std::int64_t tranId = 0;
+    IncomeType type = IncomeType::Commission;
+    core::Fixed8 amount{};
+    std::int64_t timeMs = 0;
+    std::int64_t tradeId = 0; // the fill behind REALIZED_PNL / COMMISSION; 0 for FUNDING_FEE
 };
 
 } // namespace hoga::sim

@@ -74,34 +74,39 @@ std::string tradeLiteJson(const SimOrder& o, const SimFill& fill, const core::In
         .done();
 }
 
-std::string accountUpdateJson(const AccountSnapshot& a, const core::InstrumentSpec& spec,
-                              std::string_view reason) {
+namespace {
+std::string balanceItemJson(const AccountLedger& l, std::string_view balanceChange) {
+    return JsonObjectWriter()
+        .str("a", "USDT")
+        .str("wb", formatFixed8(l.wallet()))
+        .str("cw", formatFixed8(Fixed8{l.wallet().e8 - l.position().isolatedWallet.e8}))
+        .str("bc", balanceChange)
+        .done();
+}
+
+std::string positionItemJson(const AccountSnapshot& a, const core::InstrumentSpec& spec) {
     const AccountLedger& l = *a.ledger;
     const bool isolated = l.marginType() == MarginType::Isolated;
-    const std::string balance =
-        JsonObjectWriter()
-            .str("a", "USDT")
-            .str("wb", formatFixed8(l.wallet()))
-            .str("cw", formatFixed8(Fixed8{l.wallet().e8 - l.position().isolatedWallet.e8}))
-            .str("bc", "0")
-            .done();
-    const std::string position =
-        JsonObjectWriter()
-            .str("s", spec.symbol)
-            .str("pa", spec.formatQty(core::Qty{l.position().lots}))
-            .str("ep", l.entryPriceText())
-            .str("bep", formatFixed8(l.breakEvenPrice(a.takerRateE8)))
-            .str("cr", "0")
-            .str("up", formatFixed8(l.unrealizedPnl(a.mark)))
-            .str("mt", isolated ? "isolated" : "cross")
-            .str("iw", formatFixed8(isolated ? l.position().isolatedWallet : Fixed8{}))
-            .str("ps", "BOTH")
-            .str("ma", "USDT")
-            .done();
+    return JsonObjectWriter()
+        .str("s", spec.symbol)
+        .str("pa", spec.formatQty(core::Qty{l.position().lots}))
+        .str("ep", l.entryPriceText())
+        .str("bep", formatFixed8(l.breakEvenPrice(a.takerRateE8)))
+        .str("cr", "0")
+        .str("up", formatFixed8(l.unrealizedPnl(a.mark)))
+        .str("mt", isolated ? "isolated" : "cross")
+        .str("iw", formatFixed8(isolated ? l.position().isolatedWallet : Fixed8{}))
+        .str("ps", "BOTH")
+        .str("ma", "USDT")
+        .done();
+}
+
+std::string accountUpdateEnvelope(const AccountSnapshot& a, std::string_view reason,
+                                  const std::string& balances, const std::string& positions) {
     const std::string inner = JsonObjectWriter()
                                   .str("m", reason)
-                                  .raw("B", "[" + balance + "]")
-                                  .raw("P", "[" + position + "]")
+                                  .raw("B", "[" + balances + "]")
+                                  .raw("P", "[" + positions + "]")
                                   .done();
     return JsonObjectWriter()
         .str("e", "ACCOUNT_UPDATE")
@@ -109,6 +114,20 @@ std::string accountUpdateJson(const AccountSnapshot& a, const core::InstrumentSp
         .num("E", a.timeMs)
         .raw("a", inner)
         .done();
+}
+} // namespace
+
+std::string accountUpdateJson(const AccountSnapshot& a, const core::InstrumentSpec& spec,
+                              std::string_view reason) {
+    return accountUpdateEnvelope(a, reason, balanceItemJson(*a.ledger, "0"),
+                                 positionItemJson(a, spec));
+}
+
+std::string fundingUpdateJson(const AccountSnapshot& a, const core::InstrumentSpec& spec,
+                              Fixed8 income) {
+    const bool isolated = a.ledger->marginType() == MarginType::Isolated;
+    return accountUpdateEnvelope(a, "FUNDING_FEE", balanceItemJson(*a.ledger, formatFixed8(income)),
+                                 isolated ? positionItemJson(a, spec) : std::string());
 }
 
 std::string algoUpdateJson(const AlgoOrder& a, const core::InstrumentSpec& spec,

@@ -14,6 +14,10 @@ std::string tradeLiteJson(const SimOrder& o, const SimFill& fill, const core::In
                           std::int64_t eventTimeMs);
 std::string accountUpdateJson(const AccountSnapshot& a, const core::InstrumentSpec& spec,
                               std::string_view reason);
+// ACCOUNT_UPDATE with reason FUNDING_FEE, as Binance sends it: only the USDT balance (bc = the
+// funding income) and, for an isolated position only, that position.
+std::string fundingUpdateJson(const AccountSnapshot& a, const core::InstrumentSpec& spec,
+                              core::Fixed8 income);
 std::string algoUpdateJson(const AlgoOrder& a, const core::InstrumentSpec& spec,
                            std::int64_t eventTimeMs);
 std::string listenKeyExpiredJson(std::string_view listenKey, std::int64_t eventTimeMs);

@@ -14,6 +14,8 @@
 #include <QNetworkReply>
 #include <QSignalSpy>
 
+#include <QtWebSockets/QWebSocket>
+
 namespace hoga::simtest {
 
 struct Reply {
@@ -82,6 +84,29 @@ private:
     QByteArray m_apiKey;
     std::string m_secret;
     QNetworkAccessManager m_net;
+};
+
+// A WebSocket connection (user data or market stream) that keeps every JSON event.
+struct EventStream {
+    QWebSocket socket;
+    QList<QJsonObject> events;
+    explicit EventStream(const QString& url) {
+        QObject::connect(&socket, &QWebSocket::textMessageReceived, [this](const QString& m) {
+            events.push_back(QJsonDocument::fromJson(m.toUtf8()).object());
+        });
+        QSignalSpy connected(&socket, &QWebSocket::connected);
+        socket.open(QUrl(url));
+        connected.wait(5000);
+    }
+    [[nodiscard]] QList<QJsonObject> ofType(const QString& e) const {
+        QList<QJsonObject> out;
+        for (const QJsonObject& o : events) {
+            if (o.value(QStringLiteral("e")).toString() == e) {
+                out.push_back(o);
+            }
+        }
+        return out;
+    }
 };
 
 } // namespace hoga::simtest
