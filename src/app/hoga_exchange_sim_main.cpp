@@ -154,6 +154,10 @@ int main(int argc, char** argv) {
               << "\",\"symbol\":\"BTCUSDT\",\"mode\":\"replay\",\"speed\":" << options.replay.speed
               << "}" << std::endl;
 
+    if (simulator.stateLoaded()) {
+        std::cerr << "hoga-exchange-sim: trading state loaded from "
+                  << options.statePath.toStdString() << "\n";
+    }
     std::signal(SIGINT, onSignal);
     std::signal(SIGTERM, onSignal);
     QTimer stopPoll;
