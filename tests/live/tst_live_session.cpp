@@ -182,6 +182,7 @@ private Q_SLOTS:
     void initTestCase();
     void entriesNeedAHealthyFeed();
     void exitsKeepWorkingWhileUnverified();
+    void snapshotsAndParameterChangesWhileRunning();
     void sigtermDuringABurstLosesNoJournalRow();
     void restartResumesTheOpenPosition();
     void badConfigurationsFailClearly();
@@ -246,6 +247,76 @@ void TestLiveSession::exitsKeepWorkingWhileUnverified() {
     QVERIFY(run.status.position.flat());
     QCOMPARE(run.journal.roundTrips.front().entryTimeMs,
              m_healthy.journal.roundTrips.front().entryTimeMs);
+}
+
+void TestLiveSession::snapshotsAndParameterChangesWhileRunning() {
+    binance::FeedEventQueue queue(1024);
+    engine::MemoryJournal journal;
+    live::LiveSessionOptions o;
+    o.params = core::StrategyParams::demo();
+    o.runId = "apply";
+    o.snapshotIntervalMs = 0; // every event publishes: the test reads them deterministically
+    live::LiveSession session(o, queue, &journal, [] {});
+    session.start();
+    pushTape(queue, m_tape, [](std::size_t i, binance::FeedEventQueue& q) {
+        if (i == 0) {
+            pushHealth(q, binance::FeedHealth::Connected, "connected");
+        }
+    });
+    QVERIFY(QTest::qWaitFor([&] { return queue.size() == 0; }, 20000));
+
+    struct Answer {
+        std::atomic<bool> done{false};
+        bool ok = false;
+        std::string error;
+    };
+    const auto apply = [&](const core::StrategyParams& p, Answer& a) {
+        session.applyParams(p, [&a](bool ok, const std::string& error) {
+            a.ok = ok;
+            a.error = error;
+            a.done = true;
+        });
+        return QTest::qWaitFor([&] { return a.done.load(); }, 5000);
+    };
+    core::StrategyParams tuned = o.params;
+    tuned.volumeBurstRatio = 2.5;
+    tuned.stopLossPct = 3.0;
+    Answer good;
+    QVERIFY(apply(tuned, good));
+    QVERIFY2(good.ok, good.error.c_str());
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            const auto s = session.snapshot();
+            return s && s->params.volumeBurstRatio == 2.5 && s->params.stopLossPct == 3.0;
+        },
+        5000));
+
+    core::StrategyParams restart = tuned;
+    restart.candleIntervalMs = 5000;
+    Answer refused;
+    QVERIFY(apply(restart, refused));
+    QVERIFY(!refused.ok);
+    QVERIFY2(refused.error.find("candle_interval_ms") != std::string::npos, refused.error.c_str());
+
+    core::StrategyParams invalid = tuned;
+    invalid.imbalanceExit = 1.5;
+    Answer bad;
+    QVERIFY(apply(invalid, bad));
+    QVERIFY(!bad.ok);
+    QVERIFY2(bad.error.find("imbalance_exit") != std::string::npos, bad.error.c_str());
+    QCOMPARE(session.snapshot()->params.imbalanceExit, tuned.imbalanceExit);
+
+    const auto s = session.snapshot();
+    QVERIFY(s->candles.size() > 100);
+    QVERIFY(!s->candles.back().closed); // the forming candle last
+    QCOMPARE(s->bids.size(), live::kSnapshotLevels);
+    QVERIFY(s->bids.front().price < s->asks.front().price);
+    QVERIFY(!s->marks.empty());
+    session.stop(false, true); // the journal is the engine thread's until then
+    QCOMPARE(s->marks.size(), std::min(journal.fills.size(), live::kSnapshotMarks));
+    for (const auto& mark : s->marks) {
+        QVERIFY(mark.entry ? mark.reason == "entry" : !mark.reason.empty());
+    }
 }
 
 void TestLiveSession::sigtermDuringABurstLosesNoJournalRow() {
