@@ -71,8 +71,8 @@ void pushTape(binance::FeedEventQueue& queue, const binance::EventTape& tape, st
 
 // A running paper session on the first part of the recording, its editor linked to it.
 struct RunningSession {
-    explicit RunningSession(const binance::EventTape& tape)
-        : tape(tape), queue(1024), session(options(), queue, nullptr, [] {}),
+    explicit RunningSession(const binance::EventTape& recording)
+        : tape(recording), queue(1024), session(options(), queue, nullptr, [] {}),
           link(&editor, nullptr) {
         session.start();
         pushTape(queue, tape, 0, tape.entries.size() / 2);

@@ -38,8 +38,8 @@ void compareReports(const engine::BacktestReport& a, const engine::BacktestRepor
 }
 
 WhatIfResult waitForResult(QSignalSpy& spy, int count = 1) {
-    if (spy.size() < count) {
-        QTest::qWaitFor([&] { return spy.size() >= count; }, 60000);
+    if (!QTest::qWaitFor([&] { return spy.size() >= count; }, 60000)) {
+        return {};
     }
     return spy.size() >= count ? spy.at(count - 1).at(0).value<WhatIfResult>() : WhatIfResult{};
 }

@@ -141,8 +141,19 @@ QWidget* ThresholdEditor::buildButtons() {
     layout->addWidget(reset);
     layout->addStretch(1);
     layout->addWidget(m_apply);
-    connect(load, &QPushButton::clicked, this, &ThresholdEditor::chooseLoadFile);
-    connect(save, &QPushButton::clicked, this, &ThresholdEditor::chooseSaveFile);
+    const QString filter = tr("Parameters (*.json)");
+    connect(load, &QPushButton::clicked, this, [this, filter] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Load preset"), {}, filter);
+        if (!path.isEmpty()) {
+            loadPreset(path);
+        }
+    });
+    connect(save, &QPushButton::clicked, this, [this, filter] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Save preset"), {}, filter);
+        if (!path.isEmpty()) {
+            savePreset(path);
+        }
+    });
     connect(reset, &QPushButton::clicked, this, &ThresholdEditor::resetToDefaults);
     connect(m_apply, &QPushButton::clicked, this, &ThresholdEditor::apply);
     return bar;
@@ -350,22 +361,6 @@ bool ThresholdEditor::loadPreset(const QString& path, QString* error) {
     setEdited(loaded);
     showStatus(tr("Preset loaded from %1; not applied yet.").arg(path), false);
     return true;
-}
-
-void ThresholdEditor::chooseSaveFile() {
-    const QString path =
-        QFileDialog::getSaveFileName(this, tr("Save preset"), QString(), tr("Parameters (*.json)"));
-    if (!path.isEmpty()) {
-        savePreset(path);
-    }
-}
-
-void ThresholdEditor::chooseLoadFile() {
-    const QString path =
-        QFileDialog::getOpenFileName(this, tr("Load preset"), QString(), tr("Parameters (*.json)"));
-    if (!path.isEmpty()) {
-        loadPreset(path);
-    }
 }
 
 const ThresholdEditor::Row* ThresholdEditor::find(std::string_view json) const {

@@ -94,8 +94,6 @@ private:
     void markProblem(const std::string& problem, bool everyNamedField);
     void showStatus(const QString& text, bool error);
     void apply();
-    void chooseSaveFile();
-    void chooseLoadFile();
     [[nodiscard]] const Row* find(std::string_view json) const;
 
     core::StrategyParams m_edited;
