@@ -110,6 +110,7 @@ MarketFeed::MarketFeed(FeedConfig config, core::InstrumentSpec instrument, FeedE
     for (FeedRoute& spec : feedRoutes(m_config)) {
         auto route = std::make_unique<Route>(std::move(spec), m_config.reconnect, seed++);
         Route* r = route.get();
+        route->reconnectTimer.setParent(this);
         connect(&route->reconnectTimer, &QTimer::timeout, this, [this, r] {
             if (m_running) {
                 openConnection(*r, false);
@@ -117,6 +118,8 @@ MarketFeed::MarketFeed(FeedConfig config, core::InstrumentSpec instrument, FeedE
         });
         m_routes.push_back(std::move(route));
     }
+    // Timers as children: moveToThread() then takes them along with the feed.
+    m_tick.setParent(this);
     connect(&m_tick, &QTimer::timeout, this, &MarketFeed::tick);
 }
 

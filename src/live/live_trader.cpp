@@ -32,6 +32,9 @@ std::int64_t steadyMs() {
 LiveTrader::LiveTrader(LiveTraderOptions options, QObject* parent)
     : QObject(parent), m_options(std::move(options)),
       m_instrument(core::InstrumentSpec::btcusdtDefaults()) {
+    // A child, so that moveToThread() takes the timer along (the station runs the trader on an
+    // I/O thread of its own).
+    m_metricsTimer.setParent(this);
     connect(&m_metricsTimer, &QTimer::timeout, this, &LiveTrader::logMetrics);
 }
 

@@ -91,7 +91,12 @@ void StationViews::retranslate() {
 }
 
 void StationViews::update(const live::StationSnapshot& snapshot) {
-    m_chart->update(snapshot);
+    // Qt Charts repaints the whole plot on any change: at most every kChartIntervalMs (the forming
+    // candle moves smoothly enough at 10 Hz); the ladder and the panels follow every snapshot.
+    if (!m_chartClock.isValid() || m_chartClock.elapsed() >= kChartIntervalMs) {
+        m_chartClock.start();
+        m_chart->update(snapshot);
+    }
     m_book->update(snapshot);
     m_signals->update(snapshot);
     m_position->update(snapshot);

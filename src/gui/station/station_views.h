@@ -5,6 +5,7 @@
 // snapshot; the threshold editor's applies go to the engine as one queued, validated command.
 
 // Qt first: moc 6.4 cannot parse <compare>/<concepts> as the first header it meets.
+#include <QElapsedTimer>
 #include <QObject>
 
 #include "live/station_runner.h"
@@ -59,6 +60,8 @@ private:
     ThresholdEditor* m_thresholds;
     WhatIfPanel* m_whatIf;
     SessionParamsLink* m_link;
+    static constexpr qint64 kChartIntervalMs = 100;
+    QElapsedTimer m_chartClock;
     QDockWidget* m_thresholdDock = nullptr;
     QDockWidget* m_whatIfDock = nullptr;
     std::vector<std::pair<QDockWidget*, std::function<QString()>>> m_docks;
