@@ -25,6 +25,7 @@ struct RigOptions {
     bool loop = true;
     std::string faults;
     qint64 connectionLifetimeMs = 24LL * 3600 * 1000;
+    int pingIntervalMs = 180000;
     std::int64_t staleAfterMs = 3000;
     std::int64_t rotateAfterMs = 24LL * 3600 * 1000;
     binance::EndpointLayout layout = binance::EndpointLayout::Split;
@@ -40,6 +41,7 @@ public:
         so.replay.loop = o.loop;
         so.faults = o.faults;
         so.streams.connectionLifetimeMs = o.connectionLifetimeMs;
+        so.streams.pingIntervalMs = o.pingIntervalMs;
         simulator = std::make_unique<sim::ExchangeSimulator>(so);
         QString error;
         started = simulator->start(error);

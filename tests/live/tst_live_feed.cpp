@@ -22,6 +22,7 @@ private Q_SLOTS:
     void snapshotRetriesAfter5xxAnd429();
     void rotationBeforeTheLifetimeKeepsTheBookVerified();
     void lifetimeCloseWithoutRotationReconnects();
+    void serverPingsAreAnswered();
 };
 
 namespace {
@@ -201,6 +202,19 @@ void TestLiveFeed::lifetimeCloseWithoutRotationReconnects() {
     QTest::qWait(300);
     const auto s = rig.session->status();
     QVERIFY(s.depthRestarts >= 1);
+}
+
+void TestLiveFeed::serverPingsAreAnswered() {
+    // The simulator closes a client that has not answered the previous ping by the next one.
+    RigOptions o;
+    o.pingIntervalMs = 200;
+    Rig rig(o);
+    QVERIFY(rig.started);
+    QVERIFY(rig.waitInSync());
+    QTest::qWait(2500); // a dozen ping intervals
+    QCOMPARE(rig.feed->stats().disconnects, std::int64_t(0));
+    QCOMPARE(rig.feed->stats().reconnects, std::int64_t(0));
+    REQUIRE_MATCH(rig);
 }
 
 QTEST_GUILESS_MAIN(TestLiveFeed)
