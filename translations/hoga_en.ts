@@ -282,6 +282,112 @@
     </message>
 </context>
 <context>
+    <name>hoga::gui::BookHealth</name>
+    <message>
+        <location filename="../src/gui/views/book_health.cpp" line="20"/>
+        <source>Waiting for snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/book_health.cpp" line="22"/>
+        <source>Bridging</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/book_health.cpp" line="24"/>
+        <source>In sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/book_health.cpp" line="28"/>
+        <source>Resyncing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/book_health.cpp" line="34"/>
+        <source>Connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/book_health.cpp" line="36"/>
+        <source>Connecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/book_health.cpp" line="38"/>
+        <source>Stale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/book_health.cpp" line="40"/>
+        <source>Disconnected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/book_health.cpp" line="44"/>
+        <source>Stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/book_health.cpp" line="65"/>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/book_health.cpp" line="67"/>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/book_health.cpp" line="68"/>
+        <source>%1: %2 — %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/book_health.cpp" line="70"/>
+        <source>Book</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/book_health.cpp" line="71"/>
+        <source>Feed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/book_health.cpp" line="73"/>
+        <source>New entries are blocked until the book is verified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hoga::gui::BookLadder</name>
+    <message>
+        <location filename="../src/gui/views/book_ladder.cpp" line="62"/>
+        <source>No book</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/book_ladder.cpp" line="69"/>
+        <source>Spread %1 · Mid %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/book_ladder.cpp" line="104"/>
+        <source>Price (USDT)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/book_ladder.cpp" line="106"/>
+        <source>Size (BTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/book_ladder.cpp" line="108"/>
+        <source>Total (BTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>hoga::gui::EquityChart</name>
     <message>
         <location filename="../src/gui/charts/equity_chart.cpp" line="28"/>
@@ -561,6 +667,1079 @@
     <message>
         <location filename="../src/gui/journal_panel.cpp" line="337"/>
         <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hoga::gui::MainWindow</name>
+    <message>
+        <location filename="../src/gui/station/main_window.cpp" line="57"/>
+        <source>Trade journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/station/main_window.cpp" line="79"/>
+        <source>Hoga</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/station/main_window.cpp" line="132"/>
+        <source>Hoga — BTCUSDT order flow (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/station/main_window.cpp" line="136"/>
+        <source>REPLAY · DEMO — recorded Binance BTCUSDT data (2024-08-08) through the local exchange simulator. Not a live market; paper fills only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/station/main_window.cpp" line="140"/>
+        <source>PAPER — live Binance market data, simulated fills. No real orders.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/station/main_window.cpp" line="143"/>
+        <source>TESTNET — Binance&apos;s test exchange. No real money.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/station/main_window.cpp" line="146"/>
+        <source>LIVE — real orders with real money.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/station/main_window.cpp" line="149"/>
+        <source>&amp;Trading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/station/main_window.cpp" line="150"/>
+        <source>Take new &amp;entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/station/main_window.cpp" line="151"/>
+        <source>When off, no new position is opened; exits keep working</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/station/main_window.cpp" line="152"/>
+        <source>&amp;Flatten…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/station/main_window.cpp" line="153"/>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/station/main_window.cpp" line="154"/>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/station/main_window.cpp" line="155"/>
+        <source>&amp;Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/station/main_window.cpp" line="156"/>
+        <source>&amp;API keys…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/station/main_window.cpp" line="157"/>
+        <source>&amp;Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/station/main_window.cpp" line="159"/>
+        <location filename="../src/gui/station/main_window.cpp" line="163"/>
+        <source>System language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/station/main_window.cpp" line="198"/>
+        <source>New entries enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/station/main_window.cpp" line="198"/>
+        <source>New entries stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/station/main_window.cpp" line="204"/>
+        <source>Flatten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/station/main_window.cpp" line="205"/>
+        <source>Close the open position at market and halt trading?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/station/main_window.cpp" line="212"/>
+        <source>Flatten cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/station/main_window.cpp" line="218"/>
+        <source>Flatten sent: trading halted</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hoga::gui::OrderBookView</name>
+    <message>
+        <location filename="../src/gui/views/order_book_view.cpp" line="18"/>
+        <source>Order book</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/order_book_view.cpp" line="30"/>
+        <source>(bid − ask) / (bid + ask) size over the strategy&apos;s window; the marks are the entry thresholds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/order_book_view.cpp" line="40"/>
+        <source>top %1 levels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/order_book_view.cpp" line="41"/>
+        <source>±%1 bps of mid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/order_book_view.cpp" line="42"/>
+        <source>Imbalance %1 (%2), entry at ±%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hoga::gui::PositionPanel</name>
+    <message>
+        <location filename="../src/gui/views/position_panel.cpp" line="23"/>
+        <source>Side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/position_panel.cpp" line="23"/>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/position_panel.cpp" line="23"/>
+        <source>Entry (average)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/position_panel.cpp" line="24"/>
+        <source>Mark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/position_panel.cpp" line="24"/>
+        <source>Unrealised PnL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/position_panel.cpp" line="24"/>
+        <source>Liquidation (est.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/position_panel.cpp" line="25"/>
+        <source>Stop loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/position_panel.cpp" line="25"/>
+        <source>Equity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/position_panel.cpp" line="25"/>
+        <source>Balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/position_panel.cpp" line="26"/>
+        <source>Fees paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/position_panel.cpp" line="26"/>
+        <source>Net PnL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/position_panel.cpp" line="26"/>
+        <source>Round trips</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/position_panel.cpp" line="30"/>
+        <source>USDT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/position_panel.cpp" line="31"/>
+        <source>KRW</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/position_panel.cpp" line="35"/>
+        <location filename="../src/gui/views/position_panel.cpp" line="135"/>
+        <location filename="../src/gui/views/position_panel.cpp" line="147"/>
+        <location filename="../src/gui/views/position_panel.cpp" line="150"/>
+        <location filename="../src/gui/views/position_panel.cpp" line="152"/>
+        <source>—</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/position_panel.cpp" line="49"/>
+        <source> KRW/USDT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/position_panel.cpp" line="50"/>
+        <source>The rate used for the KRW column (display only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/position_panel.cpp" line="52"/>
+        <source>KRW rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/position_panel.cpp" line="117"/>
+        <source>%1 KRW</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/position_panel.cpp" line="137"/>
+        <source>Flat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/position_panel.cpp" line="138"/>
+        <source>Long</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/position_panel.cpp" line="139"/>
+        <source>Short</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/position_panel.cpp" line="147"/>
+        <source>%1 BTC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/position_panel.cpp" line="162"/>
+        <source>0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/position_panel.cpp" line="163"/>
+        <source>%1 · %2 % won</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hoga::gui::PriceChart</name>
+    <message>
+        <location filename="../src/gui/charts/price_chart.cpp" line="41"/>
+        <source>1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/charts/price_chart.cpp" line="43"/>
+        <source>5 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/charts/price_chart.cpp" line="45"/>
+        <source>15 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/charts/price_chart.cpp" line="47"/>
+        <source>1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/charts/price_chart.cpp" line="49"/>
+        <source>5 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/charts/price_chart.cpp" line="51"/>
+        <source>15 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/charts/price_chart.cpp" line="53"/>
+        <source>1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/charts/price_chart.cpp" line="59"/>
+        <source>entry signal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/charts/price_chart.cpp" line="62"/>
+        <source>volume fade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/charts/price_chart.cpp" line="65"/>
+        <source>imbalance reversal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/charts/price_chart.cpp" line="68"/>
+        <source>stop loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/charts/price_chart.cpp" line="71"/>
+        <source>take profit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/charts/price_chart.cpp" line="74"/>
+        <source>maximum hold time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/charts/price_chart.cpp" line="77"/>
+        <source>liquidation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/charts/price_chart.cpp" line="80"/>
+        <source>end of data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/charts/price_chart.cpp" line="83"/>
+        <source>kill switch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/charts/price_chart.cpp" line="124"/>
+        <source>Price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/charts/price_chart.cpp" line="125"/>
+        <source>Taker buy volume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/charts/price_chart.cpp" line="126"/>
+        <source>Taker sell volume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/charts/price_chart.cpp" line="127"/>
+        <source>Entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/charts/price_chart.cpp" line="128"/>
+        <source>Exits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/charts/price_chart.cpp" line="129"/>
+        <location filename="../src/gui/charts/price_chart.cpp" line="358"/>
+        <source>Entry price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/charts/price_chart.cpp" line="130"/>
+        <location filename="../src/gui/charts/price_chart.cpp" line="365"/>
+        <source>Stop loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/charts/price_chart.cpp" line="158"/>
+        <source>BTC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/charts/price_chart.cpp" line="159"/>
+        <source>USDT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/charts/price_chart.cpp" line="173"/>
+        <source>Candle interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/charts/price_chart.cpp" line="174"/>
+        <source>Follow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/charts/price_chart.cpp" line="175"/>
+        <source>Keep the newest bar in view (scrolling back turns this off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/charts/price_chart.cpp" line="180"/>
+        <source>Interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/charts/price_chart.cpp" line="359"/>
+        <source>Entry %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/charts/price_chart.cpp" line="366"/>
+        <source>Stop %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/charts/price_chart.cpp" line="372"/>
+        <source>Buy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/charts/price_chart.cpp" line="372"/>
+        <source>Sell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/charts/price_chart.cpp" line="373"/>
+        <source>Entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/charts/price_chart.cpp" line="373"/>
+        <source>Exit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/charts/price_chart.cpp" line="374"/>
+        <source>%1: %2 %3 BTC at %4 USDT
+Reason: %5
+%6</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hoga::gui::SessionParamsLink</name>
+    <message>
+        <location filename="../src/gui/params/session_params_link.cpp" line="17"/>
+        <source>No session is running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hoga::gui::SignalPanel</name>
+    <message>
+        <location filename="../src/gui/views/signal_panel.cpp" line="39"/>
+        <source>Volume burst</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/signal_panel.cpp" line="39"/>
+        <source>Book imbalance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/signal_panel.cpp" line="39"/>
+        <source>Momentum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/signal_panel.cpp" line="39"/>
+        <source>Taker share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/signal_panel.cpp" line="40"/>
+        <source>Volume fade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/signal_panel.cpp" line="40"/>
+        <source>Imbalance reversal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/signal_panel.cpp" line="40"/>
+        <source>Stop loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/signal_panel.cpp" line="42"/>
+        <source>The forming candle&apos;s volume (pro-rated) against the mean of the last closed ones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/signal_panel.cpp" line="43"/>
+        <source>Bid against ask size over the strategy&apos;s window; long at +θ, short at −θ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/signal_panel.cpp" line="44"/>
+        <source>Price change over the momentum window, in basis points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/signal_panel.cpp" line="45"/>
+        <source>Taker-buy share of the forming candle&apos;s volume (longs) or taker-sell (shorts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/signal_panel.cpp" line="46"/>
+        <source>Closed candles below the fade ratio in a row, while in a position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/signal_panel.cpp" line="47"/>
+        <source>The book turning against the open position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/signal_panel.cpp" line="48"/>
+        <source>The open position&apos;s move from its entry, against the stop distance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/signal_panel.cpp" line="50"/>
+        <source>Entry conditions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/signal_panel.cpp" line="53"/>
+        <source>Exit conditions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/signal_panel.cpp" line="124"/>
+        <location filename="../src/gui/views/signal_panel.cpp" line="192"/>
+        <location filename="../src/gui/views/signal_panel.cpp" line="224"/>
+        <source>long</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/signal_panel.cpp" line="124"/>
+        <location filename="../src/gui/views/signal_panel.cpp" line="192"/>
+        <location filename="../src/gui/views/signal_panel.cpp" line="224"/>
+        <source>short</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/signal_panel.cpp" line="127"/>
+        <source>volume %1× / %2×</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/signal_panel.cpp" line="131"/>
+        <source>imbalance %1 / ±%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/signal_panel.cpp" line="135"/>
+        <source>momentum %1 bps / ±%2 bps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/signal_panel.cpp" line="146"/>
+        <source>taker buy %1 % / %2 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/signal_panel.cpp" line="151"/>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/signal_panel.cpp" line="168"/>
+        <source>volume %1× / %2× · %3 of %4 candles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/signal_panel.cpp" line="182"/>
+        <source>imbalance %1 / %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/signal_panel.cpp" line="186"/>
+        <source>stop — / %1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/signal_panel.cpp" line="191"/>
+        <source>stop %1 % / %2 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/signal_panel.cpp" line="197"/>
+        <source>In a position: watching the exits (one position at a time).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/signal_panel.cpp" line="200"/>
+        <source>Not entering: trading is halted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/signal_panel.cpp" line="203"/>
+        <source>Not entering: reducing only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/signal_panel.cpp" line="206"/>
+        <source>Not entering: entries stopped by the trader.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/signal_panel.cpp" line="211"/>
+        <source>Not entering: book unverified (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/signal_panel.cpp" line="214"/>
+        <source>Not entering: warming up (%1 closed candles and a %2 s momentum window).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/signal_panel.cpp" line="219"/>
+        <source>Not entering: cooldown after a stop loss, %1 s left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/signal_panel.cpp" line="224"/>
+        <source>Entry signal: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/signal_panel.cpp" line="228"/>
+        <source>volume burst</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/signal_panel.cpp" line="231"/>
+        <source>imbalance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/signal_panel.cpp" line="234"/>
+        <source>momentum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/signal_panel.cpp" line="237"/>
+        <source>taker share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/signal_panel.cpp" line="240"/>
+        <source>Waiting: the conditions point in different directions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/signal_panel.cpp" line="242"/>
+        <source>Waiting for: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/views/signal_panel.cpp" line="242"/>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hoga::gui::StationStatusBar</name>
+    <message>
+        <location filename="../src/gui/station/station_status_bar.cpp" line="61"/>
+        <source>A replay of recorded Binance data through the local exchange simulator: not a live market, no real money</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/station/station_status_bar.cpp" line="64"/>
+        <source>Real orders with real money</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/station/station_status_bar.cpp" line="65"/>
+        <source>Live market data, simulated fills</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/station/station_status_bar.cpp" line="67"/>
+        <source>starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/station/station_status_bar.cpp" line="73"/>
+        <source>feed %1 · book %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/station/station_status_bar.cpp" line="88"/>
+        <source>%1 msg/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/station/station_status_bar.cpp" line="92"/>
+        <source>p99 –</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/station/station_status_bar.cpp" line="93"/>
+        <source>p99 %1 µs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/station/station_status_bar.cpp" line="94"/>
+        <source>Frame arrival to the engine&apos;s decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/station/station_status_bar.cpp" line="95"/>
+        <source>reconnects %1 · gaps %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/station/station_status_bar.cpp" line="97"/>
+        <source>GUI stall %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/station/station_status_bar.cpp" line="98"/>
+        <source>The GUI thread&apos;s longest stall since the start</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hoga::gui::StationViews</name>
+    <message>
+        <location filename="../src/gui/station/station_views.cpp" line="29"/>
+        <source>Order book</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/station/station_views.cpp" line="30"/>
+        <source>Signals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/station/station_views.cpp" line="32"/>
+        <source>Position and account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/station/station_views.cpp" line="39"/>
+        <source>Thresholds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/station/station_views.cpp" line="41"/>
+        <source>What-if</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hoga::gui::ThresholdEditor</name>
+    <message>
+        <location filename="../src/gui/params/threshold_editor.cpp" line="99"/>
+        <source>Enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/params/threshold_editor.cpp" line="117"/>
+        <location filename="../src/gui/params/threshold_editor.cpp" line="239"/>
+        <source>restart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/params/threshold_editor.cpp" line="118"/>
+        <source>The running session cannot change this; it takes effect when the session is restarted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/params/threshold_editor.cpp" line="134"/>
+        <source>Load preset…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/params/threshold_editor.cpp" line="135"/>
+        <source>Save preset…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/params/threshold_editor.cpp" line="136"/>
+        <source>Reset to defaults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/params/threshold_editor.cpp" line="137"/>
+        <source>Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/params/threshold_editor.cpp" line="144"/>
+        <source>Parameters (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/params/threshold_editor.cpp" line="146"/>
+        <source>Load preset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/params/threshold_editor.cpp" line="152"/>
+        <source>Save preset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/params/threshold_editor.cpp" line="239"/>
+        <source>needs a restart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/params/threshold_editor.cpp" line="245"/>
+        <source>Applying… (waiting for the engine)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/params/threshold_editor.cpp" line="248"/>
+        <source>The engine refused these parameters: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/gui/params/threshold_editor.cpp" line="251"/>
+        <source>%n problem(s): see the marked fields. Apply is disabled until they are fixed.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../src/gui/params/threshold_editor.cpp" line="256"/>
+        <source>Edited, not applied yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/params/threshold_editor.cpp" line="256"/>
+        <source>No session parameters yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/params/threshold_editor.cpp" line="259"/>
+        <source>These parameters are in force.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/params/threshold_editor.cpp" line="319"/>
+        <source>Applied: the engine trades with these parameters now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/params/threshold_editor.cpp" line="321"/>
+        <source>no reason given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/params/threshold_editor.cpp" line="335"/>
+        <source>Not saved: fix the marked fields first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/params/threshold_editor.cpp" line="343"/>
+        <source>Could not save %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/params/threshold_editor.cpp" line="345"/>
+        <source>Preset saved to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/params/threshold_editor.cpp" line="354"/>
+        <source>Preset not loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/params/threshold_editor.cpp" line="362"/>
+        <source>Preset loaded from %1; not applied yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hoga::gui::WhatIfPanel</name>
+    <message>
+        <location filename="../src/gui/params/what_if_panel.cpp" line="43"/>
+        <source>Run as I edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/params/what_if_panel.cpp" line="45"/>
+        <source>Backtest every valid edit once the sliders stop moving.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/params/what_if_panel.cpp" line="46"/>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/params/what_if_panel.cpp" line="47"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/params/what_if_panel.cpp" line="72"/>
+        <source>Replay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/params/what_if_panel.cpp" line="75"/>
+        <source>What this session recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/params/what_if_panel.cpp" line="76"/>
+        <source>A chosen recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/params/what_if_panel.cpp" line="77"/>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/params/what_if_panel.cpp" line="89"/>
+        <source>Backtest on the replayed data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/params/what_if_panel.cpp" line="91"/>
+        <source>In force</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/params/what_if_panel.cpp" line="91"/>
+        <source>Edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/params/what_if_panel.cpp" line="91"/>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/params/what_if_panel.cpp" line="96"/>
+        <source>Trades (round trips)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/params/what_if_panel.cpp" line="96"/>
+        <source>Win rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/params/what_if_panel.cpp" line="97"/>
+        <source>Net PnL after fees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/params/what_if_panel.cpp" line="97"/>
+        <source>Fees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/params/what_if_panel.cpp" line="97"/>
+        <source>Max drawdown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/params/what_if_panel.cpp" line="132"/>
+        <source>Choose recordings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/params/what_if_panel.cpp" line="133"/>
+        <source>Recordings (*.gz *.txt *.log);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/params/what_if_panel.cpp" line="147"/>
+        <source>(no recordings)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/params/what_if_panel.cpp" line="161"/>
+        <location filename="../src/gui/params/what_if_panel.cpp" line="175"/>
+        <source>The edited parameters are invalid: not backtested.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/params/what_if_panel.cpp" line="181"/>
+        <location filename="../src/gui/params/what_if_panel.cpp" line="201"/>
+        <source>Decoding the recordings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/params/what_if_panel.cpp" line="208"/>
+        <source>Replaying: %1 of %2 events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/params/what_if_panel.cpp" line="222"/>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/params/what_if_panel.cpp" line="226"/>
+        <source>Not run: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/gui/params/what_if_panel.cpp" line="231"/>
+        <source>Backtested %n event(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../src/gui/params/what_if_panel.cpp" line="236"/>
+        <source>The recordings end in a damaged part: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hoga::gui::WhatIfRunner</name>
+    <message>
+        <location filename="../src/gui/params/what_if_runner.cpp" line="207"/>
+        <source>No recording chosen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hoga::live::StationRunner</name>
+    <message>
+        <location filename="../src/live/station_runner.cpp" line="35"/>
+        <source>%1 trading needs the signed order gateway, which this build does not have yet. Use the demo or paper mode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/live/station_runner.cpp" line="44"/>
+        <source>The demo exchange did not start: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
