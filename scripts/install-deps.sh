@@ -8,7 +8,7 @@ packages=(
   qt6-base-dev libqt6opengl6-dev libqt6sql6-sqlite qt6-websockets-dev qt6-charts-dev
   qt6-httpserver-dev qt6-tools-dev qt6-l10n-tools qtkeychain-qt6-dev
   libspdlog-dev libsimdjson-dev libssl-dev zlib1g-dev libdeflate-dev libsqlite3-dev libbenchmark-dev
-  sqlite3 xvfb xauth fonts-dejavu-core dbus gnome-keyring
+  sqlite3 xvfb xauth fonts-dejavu-core fonts-nanum dbus gnome-keyring
 )
 
 sudo_cmd=()

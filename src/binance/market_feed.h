@@ -69,6 +69,9 @@ public:
         m_tap = std::move(tap);
     }
 
+    // Feed thread: how long a route may stay silent before the watchdog reconnects it.
+    void setStaleAfterMs(std::int64_t ms) { m_config.staleAfterMs = ms; }
+
     // Any thread.
     [[nodiscard]] FeedStatsSnapshot stats() const { return m_stats.snapshot(); }
     [[nodiscard]] platform::LatencyHistogramSnapshot exchangeLag() const {

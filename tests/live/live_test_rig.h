@@ -123,7 +123,12 @@ public:
         simulator->market().book().levels(core::Side::Sell, 200, simAsks);
         simulator->resume();
         if (!live) {
-            why = QStringLiteral("the engine's book is not verified");
+            const auto s = session->status();
+            why =
+                QStringLiteral("the engine's book is not verified: %1 / %2 (gaps %3, syncs %4)")
+                    .arg(QString::fromStdString(s.syncReason), QString::fromStdString(s.feedDetail))
+                    .arg(s.sync.gaps)
+                    .arg(s.sync.syncs);
             return false;
         }
         if (ours != simSync.lastAppliedUpdateId()) {

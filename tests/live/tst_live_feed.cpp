@@ -81,6 +81,8 @@ void TestLiveFeed::droppedConnectionReconnectsAndResyncs() {
     QVERIFY(rig.waitInSync());
     QVERIFY(rig.applyFault("ws-drop"));
     QVERIFY(QTest::qWaitFor([&] { return rig.feed->stats().reconnects >= 2; }, 10000));
+    // The engine's view lags the feed's counters: wait for the resync it causes, then for sync.
+    QVERIFY(QTest::qWaitFor([&] { return rig.session->status().sync.syncs >= 2; }, 15000));
     QVERIFY(rig.waitInSync());
     QTest::qWait(800);
     REQUIRE_MATCH(rig);
@@ -145,7 +147,11 @@ void TestLiveFeed::stalledStreamTriggersTheWatchdog() {
     QVERIFY(QTest::qWaitFor([&] { return rig.feed->stats().staleReconnects >= 1; }, 10000));
     QVERIFY(std::find(rig.healthSeen.begin(), rig.healthSeen.end(), binance::FeedHealth::Stale) !=
             rig.healthSeen.end());
+    QVERIFY(QTest::qWaitFor([&] { return rig.session->status().sync.syncs >= 2; }, 15000));
     QVERIFY(rig.waitInSync());
+    // The comparison pauses the simulator: with a 0.7 s watchdog a slow machine would see that
+    // pause as another stall.
+    rig.feed->setStaleAfterMs(60000);
     QTest::qWait(800);
     REQUIRE_MATCH(rig);
 }
@@ -198,6 +204,8 @@ void TestLiveFeed::lifetimeCloseWithoutRotationReconnects() {
     Rig rig(o);
     QVERIFY(rig.started);
     QVERIFY(QTest::qWaitFor([&] { return rig.feed->stats().reconnects >= 2; }, 10000));
+    // The engine's view lags the feed's counters: wait for the resync it causes, then for sync.
+    QVERIFY(QTest::qWaitFor([&] { return rig.session->status().sync.syncs >= 2; }, 15000));
     QVERIFY(rig.waitInSync());
     QTest::qWait(300);
     const auto s = rig.session->status();
