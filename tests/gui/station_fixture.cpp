@@ -2,6 +2,8 @@
 
 #include "station_fixture.h"
 
+#include "live/tape_feed.h"
+
 #include "binance/feed_event_queue.h"
 #include "engine/memory_journal.h"
 #include "live/live_session.h"
@@ -18,46 +20,12 @@ const std::string kRecording =
     std::string(HOGA_RECORDINGS) + "/hftbacktest_usdm_btcusdt_20240808.gz";
 
 void pushEntry(binance::FeedEventQueue& queue, const binance::EventTape& tape, std::size_t i) {
-    const auto& entry = tape.entries[i];
-    binance::FeedEvent* e = queue.beginPush();
-    e->receivedNs = 1; // not received now: no latency figures
-    e->receivedWallNs = entry.localNs;
-    switch (entry.kind) {
-    case binance::EventTape::Kind::Depth:
-        e->kind = binance::FeedEvent::Kind::Depth;
-        e->depth = tape.depth[entry.index];
-        break;
-    case binance::EventTape::Kind::Snapshot:
-        e->kind = binance::FeedEvent::Kind::Snapshot;
-        e->snapshot = tape.snapshots[entry.index];
-        break;
-    case binance::EventTape::Kind::Trade:
-        e->kind = binance::FeedEvent::Kind::Trade;
-        e->trade = tape.trades[entry.index];
-        break;
-    case binance::EventTape::Kind::Ticker:
-        e->kind = binance::FeedEvent::Kind::Ticker;
-        e->ticker = tape.tickers[entry.index];
-        break;
-    case binance::EventTape::Kind::Mark:
-        e->kind = binance::FeedEvent::Kind::Mark;
-        e->mark = tape.marks[entry.index];
-        break;
-    case binance::EventTape::Kind::Other:
-        e->kind = binance::FeedEvent::Kind::Wake;
-        break;
-    }
-    queue.publish();
+    live::pushTapeEntry(queue, tape, i);
 }
 
 void pushHealth(binance::FeedEventQueue& queue, binance::FeedHealth health, const char* detail,
                 bool depthRestarted) {
-    binance::FeedEvent* e = queue.beginPush();
-    e->kind = binance::FeedEvent::Kind::Health;
-    e->health = health;
-    e->detail = detail;
-    e->depthRestarted = depthRestarted;
-    queue.publish();
+    live::pushFeedHealth(queue, health, detail, depthRestarted);
 }
 
 // A session over the tape; `at(i)` runs before event i is pushed and may push Health events or

@@ -10,6 +10,7 @@
 #include "gui/params/session_params_link.h"
 #include "gui/params/threshold_editor.h"
 #include "live/live_session.h"
+#include "live/tape_feed.h"
 
 #include <QDoubleSpinBox>
 #include <QJsonDocument>
@@ -36,36 +37,7 @@ const std::string kRecording =
 void pushTape(binance::FeedEventQueue& queue, const binance::EventTape& tape, std::size_t from,
               std::size_t to) {
     for (std::size_t i = from; i < to; ++i) {
-        const auto& entry = tape.entries[i];
-        binance::FeedEvent* e = queue.beginPush();
-        e->receivedNs = 1;
-        e->receivedWallNs = entry.localNs;
-        switch (entry.kind) {
-        case binance::EventTape::Kind::Depth:
-            e->kind = binance::FeedEvent::Kind::Depth;
-            e->depth = tape.depth[entry.index];
-            break;
-        case binance::EventTape::Kind::Snapshot:
-            e->kind = binance::FeedEvent::Kind::Snapshot;
-            e->snapshot = tape.snapshots[entry.index];
-            break;
-        case binance::EventTape::Kind::Trade:
-            e->kind = binance::FeedEvent::Kind::Trade;
-            e->trade = tape.trades[entry.index];
-            break;
-        case binance::EventTape::Kind::Ticker:
-            e->kind = binance::FeedEvent::Kind::Ticker;
-            e->ticker = tape.tickers[entry.index];
-            break;
-        case binance::EventTape::Kind::Mark:
-            e->kind = binance::FeedEvent::Kind::Mark;
-            e->mark = tape.marks[entry.index];
-            break;
-        case binance::EventTape::Kind::Other:
-            e->kind = binance::FeedEvent::Kind::Wake;
-            break;
-        }
-        queue.publish();
+        live::pushTapeEntry(queue, tape, i);
     }
 }
 

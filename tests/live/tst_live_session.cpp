@@ -7,6 +7,7 @@
 #include "binance/event_tape.h"
 #include "engine/memory_journal.h"
 #include "live/live_session.h"
+#include "live/tape_feed.h"
 #include "sim/exchange_simulator.h"
 
 #include <QFile>
@@ -35,48 +36,13 @@ void pushTape(binance::FeedEventQueue& queue, const binance::EventTape& tape,
               const std::function<void(std::size_t, binance::FeedEventQueue&)>& before) {
     for (std::size_t i = 0; i < tape.entries.size(); ++i) {
         before(i, queue);
-        const auto& entry = tape.entries[i];
-        binance::FeedEvent* e = queue.beginPush();
-        QVERIFY(e);
-        e->receivedNs = 1; // no latency figures: these were not received now
-        e->receivedWallNs = entry.localNs;
-        switch (entry.kind) {
-        case binance::EventTape::Kind::Depth:
-            e->kind = binance::FeedEvent::Kind::Depth;
-            e->depth = tape.depth[entry.index];
-            break;
-        case binance::EventTape::Kind::Snapshot:
-            e->kind = binance::FeedEvent::Kind::Snapshot;
-            e->snapshot = tape.snapshots[entry.index];
-            break;
-        case binance::EventTape::Kind::Trade:
-            e->kind = binance::FeedEvent::Kind::Trade;
-            e->trade = tape.trades[entry.index];
-            break;
-        case binance::EventTape::Kind::Ticker:
-            e->kind = binance::FeedEvent::Kind::Ticker;
-            e->ticker = tape.tickers[entry.index];
-            break;
-        case binance::EventTape::Kind::Mark:
-            e->kind = binance::FeedEvent::Kind::Mark;
-            e->mark = tape.marks[entry.index];
-            break;
-        case binance::EventTape::Kind::Other:
-            e->kind = binance::FeedEvent::Kind::Wake;
-            break;
-        }
-        queue.publish();
+        QVERIFY(live::pushTapeEntry(queue, tape, i));
     }
 }
 
 void pushHealth(binance::FeedEventQueue& queue, binance::FeedHealth health, const char* detail,
                 bool depthRestarted = false) {
-    binance::FeedEvent* e = queue.beginPush();
-    e->kind = binance::FeedEvent::Kind::Health;
-    e->health = health;
-    e->detail = detail;
-    e->depthRestarted = depthRestarted;
-    queue.publish();
+    live::pushFeedHealth(queue, health, detail, depthRestarted);
 }
 
 struct TapeRun {
