@@ -6,11 +6,8 @@ namespace hoga::app {
 
 namespace {
 binance::MarketDataProcessor::Options feedOptions(const core::StrategyParams& params) {
-    binance::MarketDataProcessor::Options o;
-    o.candleIntervalMs = params.candleIntervalMs;
-    o.candlesKept =
-        std::max<std::size_t>(4096, static_cast<std::size_t>(params.volumeLookback) * 4);
-    return o;
+    return binance::MarketDataProcessor::Options::forStrategy(params.candleIntervalMs,
+                                                              params.volumeLookback);
 }
 } // namespace
 

@@ -10,6 +10,7 @@
 #include "core/candles.h"
 #include "core/orderbook.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <functional>
@@ -52,6 +53,15 @@ public:
         std::size_t candlesKept = 4096;
         TradeSource tradeSource = TradeSource::Auto;
         std::size_t maxBufferedDiffs = 20000;
+        // What a strategy needs: its candle interval, and enough closed candles for its lookback
+        // (four times it, at least 4,096) — the same for backtests and live sessions.
+        static Options forStrategy(std::int64_t candleIntervalMs, int volumeLookback) {
+            Options o;
+            o.candleIntervalMs = candleIntervalMs;
+            o.candlesKept =
+                std::max<std::size_t>(4096, static_cast<std::size_t>(volumeLookback) * 4);
+            return o;
+        }
     };
 
     MarketDataProcessor(core::InstrumentSpec instrument, Options options);

@@ -17,11 +17,8 @@ std::int64_t steadyNs() {
 }
 
 binance::MarketDataProcessor::Options feedOptions(const core::StrategyParams& params) {
-    binance::MarketDataProcessor::Options o;
-    o.candleIntervalMs = params.candleIntervalMs;
-    o.candlesKept =
-        std::max<std::size_t>(4096, static_cast<std::size_t>(params.volumeLookback) * 4);
-    return o;
+    return binance::MarketDataProcessor::Options::forStrategy(params.candleIntervalMs,
+                                                              params.volumeLookback);
 }
 
 constexpr std::int64_t kIdleWaitUs = 50'000; // the loop wakes at least this often
