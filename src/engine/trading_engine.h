@@ -105,6 +105,8 @@ public:
     [[nodiscard]] core::Fixed8 equity(const MarketState& state) const;
     [[nodiscard]] const core::RiskEngine& risk() const { return m_risk; }
     [[nodiscard]] const core::StrategyParams& params() const { return m_strategy.params(); }
+    // Consecutive closed candles below the fade threshold while in a position (for displays).
+    [[nodiscard]] int fadeStreak() const { return m_strategy.fadeStreak(); }
     // The features of the last evaluation that needed them (in a position: every event; flat:
     // events with a volume burst). A display computes its own at its own pace.
     [[nodiscard]] const core::FeatureSnapshot& lastFeatures() const { return m_lastFeatures; }

@@ -55,7 +55,7 @@ void LiveSession::publishSnapshot() {
         s->stopPrice = core::Price{static_cast<std::int64_t>(std::llround(entry * factor))};
     }
     s->stats = m_engine.stats();
-    s->fadeStreak = 0;
+    s->fadeStreak = m_engine.fadeStreak();
     s->marks = m_marks.copy();
     std::shared_ptr<const StationSnapshot> published = std::move(s);
     const std::lock_guard lock(m_statusMutex);
