@@ -29,7 +29,17 @@ bool ExchangeSimulator::start(QString& error) {
         return false;
     }
     if (m_liveTimesAtMs >= 0) {
-        m_options.replay.timeShiftMs = m_liveTimesAtMs - tape.firstTimeMs;
+        // Emission starts where the simulator's book syncs, right around the recording's first
+        // depth snapshot, not at its first line: that moment is "now", so that event times match
+        // the wall clock and clients measure a real exchange-to-receive lag.
+        std::int64_t startMs = tape.firstTimeMs;
+        for (const binance::EventTape::Entry& entry : tape.entries) {
+            if (entry.kind == binance::EventTape::Kind::Snapshot) {
+                startMs = entry.timeMs;
+                break;
+            }
+        }
+        m_options.replay.timeShiftMs = m_liveTimesAtMs - startMs;
     }
     m_market = std::make_unique<MarketReplay>(std::move(tape), spec, m_options.replay);
     std::string why;
