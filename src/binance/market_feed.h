@@ -111,7 +111,8 @@ private:
     void onSnapshotAnswer(RestResult result);
     void syncClock();
     void noteExchangeTime(std::int64_t wallNs, std::int64_t eventTimeMs);
-    [[nodiscard]] Route* depthRoute();
+    // The depth route is open and has delivered a diff since it (re)connected.
+    [[nodiscard]] bool depthDiffsArriving() const;
 
     FeedConfig m_config;
     FeedEventQueue& m_queue;
