@@ -1,5 +1,6 @@
 #include "live_session.h"
 
+#include "platform/local_clock.h"
 #include "platform/logging.h"
 
 #include <algorithm>
@@ -10,11 +11,7 @@ namespace hoga::live {
 
 namespace {
 
-std::int64_t steadyNs() {
-    return std::chrono::duration_cast<std::chrono::nanoseconds>(
-               std::chrono::steady_clock::now().time_since_epoch())
-        .count();
-}
+using platform::steadyNs;
 
 binance::MarketDataProcessor::Options feedOptions(const core::StrategyParams& params) {
     return binance::MarketDataProcessor::Options::forStrategy(params.candleIntervalMs,

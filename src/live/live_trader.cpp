@@ -7,6 +7,7 @@
 #include "core/risk_engine.h"
 #include "engine/params_json.h"
 #include "monitor/metrics_http_server.h"
+#include "platform/local_clock.h"
 #include "platform/logging.h"
 #include "storage/resume_reader.h"
 #include "storage/rotating_recorder.h"
@@ -22,11 +23,7 @@
 namespace hoga::live {
 
 namespace {
-std::int64_t steadyMs() {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(
-               std::chrono::steady_clock::now().time_since_epoch())
-        .count();
-}
+using platform::steadyMs;
 } // namespace
 
 LiveTrader::LiveTrader(LiveTraderOptions options, QObject* parent)

@@ -6,8 +6,8 @@
 
 #include "core/order_gateway.h"
 #include "platform/latency_histogram.h"
+#include "platform/local_clock.h"
 
-#include <chrono>
 #include <cstdint>
 
 namespace hoga::live {
@@ -20,9 +20,7 @@ public:
     void setCurrentEventReceivedNs(std::int64_t ns) { m_currentReceivedNs = ns; }
 
     void submit(const core::OrderRequest& order) override {
-        const std::int64_t now = std::chrono::duration_cast<std::chrono::nanoseconds>(
-                                     std::chrono::steady_clock::now().time_since_epoch())
-                                     .count();
+        const std::int64_t now = platform::steadyNs();
         if (m_currentReceivedNs > 0) {
             (order.reduceOnly ? m_exits : m_entries).record(now - m_currentReceivedNs);
         }
