@@ -143,7 +143,10 @@ void ExchangeSimulator::schedule() {
         return;
     }
     const qint64 elapsed = m_clock.nsecsElapsed() - m_offsetNs;
-    const qint64 waitMs = due > elapsed ? (due - elapsed) / 1'000'000 : 0;
+    // Rounded up: QTimer counts whole milliseconds, and rounding down turned every wait under
+    // 1 ms into a zero timer that spun the thread until the event was due (at 10x that was most
+    // of a core, taken from the client under test). Events go out at most 1 ms late instead.
+    const qint64 waitMs = due > elapsed ? (due - elapsed + 999'999) / 1'000'000 : 0;
     m_timer.start(static_cast<int>(std::min<qint64>(waitMs, 1000)));
 }
 
