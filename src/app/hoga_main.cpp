@@ -5,12 +5,12 @@
 #include "engine/params_json.h"
 #include "gui/stall_meter.h"
 #include "gui/station/main_window.h"
+#include "gui/station/station_application.h"
 #include "gui/translator.h"
 #include "live/station_runner.h"
 #include "platform/keychain_store.h"
 #include "platform/logging.h"
 
-#include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QEventLoop>
@@ -43,7 +43,7 @@ bool binanceReachable(const QUrl& rest) {
 } // namespace
 
 int main(int argc, char** argv) {
-    QApplication app(argc, argv);
+    hoga::gui::StationApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Hoga"));
     QApplication::setApplicationName(QStringLiteral("hoga"));
     QApplication::setApplicationVersion(QStringLiteral(HOGA_VERSION));
@@ -79,8 +79,13 @@ int main(int argc, char** argv) {
     const QCommandLineOption runFor(QStringLiteral("run-for-s"),
                                     QStringLiteral("Quit after this many seconds."),
                                     QStringLiteral("s"));
-    parser.addOptions({demo, ws, rest, params, speed, lang, dataDir, screenshot, runFor});
+    const QCommandLineOption profileGui(
+        QStringLiteral("profile-gui"),
+        QStringLiteral("Time every GUI event; --run-for-s prints the costliest ones."));
+    parser.addOptions(
+        {demo, ws, rest, params, speed, lang, dataDir, screenshot, runFor, profileGui});
     parser.process(app);
+    app.setProfiling(parser.isSet(profileGui));
 
     hoga::platform::LogOptions logOptions;
     logOptions.level = "info";
@@ -152,8 +157,11 @@ int main(int argc, char** argv) {
             std::cout << "{\"mode\":\"" << hoga::live::stationModeLabel(options.mode).toStdString()
                       << "\",\"snapshots_shown\":" << window.shownSequence()
                       << ",\"gui_longest_stall_us\":" << window.stallMeter().longestStallUs()
-                      << ",\"gui_stalls_over_16ms\":" << window.stallMeter().stallsOverFrame()
-                      << "}" << std::endl;
+                      << ",\"gui_stalls_over_16ms\":" << window.stallMeter().stallsOverFrame();
+            if (app.profiling()) {
+                std::cout << ",\"gui_costliest_events\":" << app.costliestJson(12);
+            }
+            std::cout << "}" << std::endl;
             window.close();
         });
     }
