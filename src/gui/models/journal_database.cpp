@@ -188,58 +188,139 @@ bool JournalDatabase::readRuns(QVector<JournalRun>& out) {
     return true;
 }
 
+namespace {
+
+// The columns readTrips() and readTrip() select, in the order tripFromRow() reads them.
+const char* const kTripColumns =
+    "SELECT t.id, t.run_id, r.mode, t.trip_id, t.side, t.entry_time_ms, t.exit_time_ms, "
+    "t.qty, t.qty_lots, t.avg_entry_price, t.avg_exit_price, t.gross_pnl, t.gross_pnl_e8, "
+    "t.fees, t.fees_e8, t.funding, t.funding_e8, t.net_pnl, t.net_pnl_e8, t.exit_reason, "
+    "t.entry_volume_ratio, t.entry_imbalance, t.entry_momentum_bps, t.entry_taker_buy_share, "
+    "t.entry_last_price, t.entry_last_price_ticks "
+    "FROM round_trips t JOIN runs r ON r.id = t.run_id ";
+
+JournalTrip tripFromRow(const QSqlQuery& query) {
+    JournalTrip t;
+    int c = 0;
+    const auto next = [&] { return query.value(c++); };
+    t.rowId = next().toLongLong();
+    t.runId = next().toString();
+    t.mode = next().toString();
+    t.tripId = next().toLongLong();
+    t.side = next().toString();
+    t.entryTimeMs = next().toLongLong();
+    t.exitTimeMs = next().toLongLong();
+    t.qty = next().toString();
+    t.qtyLots = next().toLongLong();
+    t.avgEntryPrice = next().toString();
+    t.avgExitPrice = next().toString();
+    t.grossPnl = next().toString();
+    t.grossPnlE8 = next().toLongLong();
+    t.fees = next().toString();
+    t.feesE8 = next().toLongLong();
+    t.funding = next().toString();
+    t.fundingE8 = next().toLongLong();
+    t.netPnl = next().toString();
+    t.netPnlE8 = next().toLongLong();
+    t.exitReason = next().toString();
+    t.entryVolumeRatio = optionalReal(next());
+    t.entryImbalance = optionalReal(next());
+    t.entryMomentumBps = optionalReal(next());
+    t.entryTakerBuyShare = optionalReal(next());
+    t.entryLastPrice = next().toString();
+    t.entryLastPriceTicks = next().toLongLong();
+    return t;
+}
+
+} // namespace
+
 bool JournalDatabase::readTrips(qint64 afterId, QVector<JournalTrip>& out) {
     if (!m_open) {
         return fail(tr("No journal is open"), {});
     }
     QSqlQuery query(QSqlDatabase::database(m_connection, false));
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral(
-        "SELECT t.id, t.run_id, r.mode, t.trip_id, t.side, t.entry_time_ms, t.exit_time_ms, "
-        "t.qty, t.qty_lots, t.avg_entry_price, t.avg_exit_price, t.gross_pnl, t.gross_pnl_e8, "
-        "t.fees, t.fees_e8, t.funding, t.funding_e8, t.net_pnl, t.net_pnl_e8, t.exit_reason, "
-        "t.entry_volume_ratio, t.entry_imbalance, t.entry_momentum_bps, t.entry_taker_buy_share, "
-        "t.entry_last_price, t.entry_last_price_ticks "
-        "FROM round_trips t JOIN runs r ON r.id = t.run_id WHERE t.id > ? ORDER BY t.id"));
+    query.prepare(QLatin1String(kTripColumns) + QStringLiteral("WHERE t.id > ? ORDER BY t.id"));
     query.addBindValue(afterId);
     if (!query.exec()) {
         return fail(tr("Cannot read the round trips of %1").arg(m_path), query.lastError().text());
     }
     while (query.next()) {
-        JournalTrip t;
-        int c = 0;
-        const auto next = [&] { return query.value(c++); };
-        t.rowId = next().toLongLong();
-        t.runId = next().toString();
-        t.mode = next().toString();
-        t.tripId = next().toLongLong();
-        t.side = next().toString();
-        t.entryTimeMs = next().toLongLong();
-        t.exitTimeMs = next().toLongLong();
-        t.qty = next().toString();
-        t.qtyLots = next().toLongLong();
-        t.avgEntryPrice = next().toString();
-        t.avgExitPrice = next().toString();
-        t.grossPnl = next().toString();
-        t.grossPnlE8 = next().toLongLong();
-        t.fees = next().toString();
-        t.feesE8 = next().toLongLong();
-        t.funding = next().toString();
-        t.fundingE8 = next().toLongLong();
-        t.netPnl = next().toString();
-        t.netPnlE8 = next().toLongLong();
-        t.exitReason = next().toString();
-        t.entryVolumeRatio = optionalReal(next());
-        t.entryImbalance = optionalReal(next());
-        t.entryMomentumBps = optionalReal(next());
-        t.entryTakerBuyShare = optionalReal(next());
-        t.entryLastPrice = next().toString();
-        t.entryLastPriceTicks = next().toLongLong();
-        out.append(t);
+        out.append(tripFromRow(query));
     }
     if (query.lastError().isValid()) { // a corrupt page met halfway through the rows
         return fail(tr("Cannot read the round trips of %1").arg(m_path), query.lastError().text());
     }
+    return true;
+}
+
+bool JournalDatabase::readTrip(const QString& runId, qint64 tripId, JournalTrip& out) {
+    if (!m_open) {
+        return fail(tr("No journal is open"), {});
+    }
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    query.setForwardOnly(true);
+    query.prepare(QLatin1String(kTripColumns) +
+                  QStringLiteral("WHERE t.run_id = ? AND t.trip_id = ?"));
+    query.addBindValue(runId);
+    query.addBindValue(tripId);
+    if (!query.exec()) {
+        return fail(tr("Cannot read the round trips of %1").arg(m_path), query.lastError().text());
+    }
+    if (!query.next()) {
+        return fail(tr("%1 has no trade %2 of run %3").arg(m_path).arg(tripId).arg(runId), {});
+    }
+    out = tripFromRow(query);
+    return true;
+}
+
+bool JournalDatabase::readFills(const QString& runId, qint64 fromMs, qint64 toMs,
+                                QVector<JournalFill>& out) {
+    out.clear();
+    if (!m_open) {
+        return fail(tr("No journal is open"), {});
+    }
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    query.setForwardOnly(true);
+    // LEFT JOIN: a liquidation's fill has no order row (the fills table keeps orphans on purpose).
+    query.prepare(QStringLiteral(
+        "SELECT f.id, f.side, f.price, f.price_ticks, f.qty, f.qty_lots, f.time_ms, o.purpose "
+        "FROM fills f LEFT JOIN orders o ON o.run_id = f.run_id AND "
+        "o.client_order_id = f.client_order_id "
+        "WHERE f.run_id = ? AND f.time_ms BETWEEN ? AND ? ORDER BY f.id"));
+    query.addBindValue(runId);
+    query.addBindValue(fromMs);
+    query.addBindValue(toMs);
+    if (!query.exec()) {
+        return fail(tr("Cannot read the fills of %1").arg(m_path), query.lastError().text());
+    }
+    while (query.next()) {
+        JournalFill f;
+        f.rowId = query.value(0).toLongLong();
+        f.side = query.value(1).toString();
+        f.price = query.value(2).toString();
+        f.priceTicks = query.value(3).toLongLong();
+        f.qty = query.value(4).toString();
+        f.qtyLots = query.value(5).toLongLong();
+        f.timeMs = query.value(6).toLongLong();
+        f.purpose = query.value(7).toString();
+        out.append(f);
+    }
+    return true;
+}
+
+bool JournalDatabase::readRunParams(const QString& runId, QString& json) {
+    if (!m_open) {
+        return fail(tr("No journal is open"), {});
+    }
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    query.prepare(QStringLiteral("SELECT params_json FROM runs WHERE id = ?"));
+    query.addBindValue(runId);
+    if (!query.exec() || !query.next()) {
+        return fail(tr("Cannot read the parameters of run %1 in %2").arg(runId, m_path),
+                    query.lastError().text());
+    }
+    json = query.value(0).toString();
     return true;
 }
 

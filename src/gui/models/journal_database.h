@@ -41,6 +41,13 @@ public:
     bool readRuns(QVector<JournalRun>& out);
     // Round trips with round_trips.id > afterId, in id order, appended to `out`.
     bool readTrips(qint64 afterId, QVector<JournalTrip>& out);
+    // One round trip by its run and trip number (for a replay of it).
+    bool readTrip(const QString& runId, qint64 tripId, JournalTrip& out);
+    // Fills of one run with fromMs <= time_ms <= toMs, in the order journalled, with the purpose
+    // of the order each belongs to.
+    bool readFills(const QString& runId, qint64 fromMs, qint64 toMs, QVector<JournalFill>& out);
+    // The strategy parameters a run was journalled with (runs.params_json, params_json format).
+    bool readRunParams(const QString& runId, QString& json);
     // The largest round_trips.id (0 when empty): a value below what was read means the file was
     // replaced by another journal.
     bool readLastTripId(qint64& out);

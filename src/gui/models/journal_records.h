@@ -54,6 +54,19 @@ struct JournalTrip {
     qint64 entryLastPriceTicks = 0;
 };
 
+// One execution of a run (fills joined to the order that caused it): what a replay marks on the
+// chart. Liquidations have no order row, so their purpose is empty.
+struct JournalFill {
+    qint64 rowId = 0; // fills.id: the order in which the engine journalled them
+    QString side;     // BUY, SELL
+    QString price;
+    qint64 priceTicks = 0;
+    QString qty;
+    qint64 qtyLots = 0;
+    qint64 timeMs = 0;
+    QString purpose; // entry, exit; empty when the order row is missing
+};
+
 // One point of an equity curve: exact value, converted to a chart coordinate only when drawn.
 struct EquityPoint {
     qint64 timeMs = 0;
