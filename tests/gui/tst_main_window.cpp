@@ -4,6 +4,11 @@
 #include <QTest>
 
 #include "gui/charts/price_chart.h"
+#include "gui/journal_panel.h"
+#include "gui/recording_files.h"
+#include "gui/replay/replay_driver.h"
+#include "gui/replay/trade_replay_launcher.h"
+#include "gui/replay/trade_replay_window.h"
 #include "gui/station/main_window.h"
 #include "gui/station/station_views.h"
 #include "gui/views/order_book_view.h"
@@ -21,6 +26,7 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QTemporaryDir>
 
 using namespace hoga;
@@ -62,6 +68,7 @@ class TestMainWindow : public QObject {
 private Q_SLOTS:
     void initTestCase();
     void demoShowsCandlesAndTheBook();
+    void doubleClickingATradeReplaysIt();
     void flattenAsksBeforeActing();
     void entriesToggleWithTheShortcut();
     void closingFlushesTheJournal();
@@ -88,6 +95,9 @@ void TestMainWindow::initTestCase() {
     m_journal = m_dir.filePath(QStringLiteral("demo-journal.sqlite"));
     o.trader.journalPath = m_journal.toStdString();
     o.trader.metricsLogIntervalMs = 0;
+    const QString recordings = m_dir.filePath(QStringLiteral("recordings"));
+    QVERIFY(QDir().mkpath(recordings));
+    o.trader.recordDir = recordings.toStdString();
     m_runner = std::make_unique<live::StationRunner>(o);
     m_keychain = std::make_unique<platform::KeychainStore>();
     m_window = std::make_unique<gui::MainWindow>(*m_runner, *m_keychain, m_journal);
@@ -135,6 +145,48 @@ void TestMainWindow::demoShowsCandlesAndTheBook() {
     QVERIFY(banner && banner->text().contains(QStringLiteral("REPLAY")));
     auto* mode = m_window->findChild<QLabel*>(QStringLiteral("modeLabel"));
     QVERIFY(mode && mode->text().contains(QStringLiteral("DEMO")));
+}
+
+void TestMainWindow::doubleClickingATradeReplaysIt() {
+    // The session's first round trip, as the journal panel lists it.
+    auto* table = m_window->journalPanel()->findChild<QTableView*>(QStringLiteral("tradeTable"));
+    QVERIFY(QTest::qWaitFor([&] { return table->model()->rowCount() > 0; }, 60000));
+    // The recorder writes a gzip member every 10 s of recorded time: the next one holds the trade.
+    const QString dir = QString::fromStdString(m_runner->options().trader.recordDir);
+    const auto recorded = [&] {
+        qint64 bytes = 0;
+        for (const gui::RecordingFile& f : gui::listRecordings(dir)) {
+            bytes += QFileInfo(f.path).size();
+        }
+        return bytes;
+    };
+    const qint64 before = recorded();
+    QVERIFY(QTest::qWaitFor([&] { return recorded() > before; }, 20000));
+
+    const QModelIndex cell = table->model()->index(0, 2);
+    const QPoint at = table->visualRect(cell).center();
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, at);
+    QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, at);
+    const auto windows = m_window->replays()->windows();
+    QCOMPARE(windows.size(), 1);
+    QPointer<gui::TradeReplayWindow> replay = windows.front();
+    QCOMPARE(replay->source().recordingsDir, dir);
+    replay->setSpeed(gui::ReplayDriver::kMaxSpeed);
+    QSignalSpy finished(replay.data(), &gui::TradeReplayWindow::replayFinished);
+    QVERIFY2(finished.wait(30000), qPrintable(replay->messageLabel()->text()));
+    QCOMPARE(replay->driver()->plan().outcome, gui::ReplayPlan::Outcome::Ready);
+    QTest::qWait(200);
+    const auto snapshot = replay->driver()->snapshot();
+    QCOMPARE(snapshot->syncState, binance::SyncState::Live);
+    QVERIFY(!snapshot->bids.empty() && !snapshot->asks.empty());
+    // The trade's own fills on the replay's chart, at the journal's prices.
+    QVERIFY(!replay->trip().marks.empty());
+    QCOMPARE(replay->chart()->entryMarks().size() + replay->chart()->exitMarks().size(),
+             replay->trip().marks.size());
+    QCOMPARE(replay->chart()->entryMarks().front().price, replay->trip().marks.front().price);
+    replay->close();
+    QVERIFY(QTest::qWaitFor([&] { return replay.isNull(); }, 2000));
+    QCOMPARE(gui::ReplayDriver::activeReplays(), 0);
 }
 
 void TestMainWindow::flattenAsksBeforeActing() {

@@ -2,6 +2,7 @@
 
 #include "gui/dialogs/api_key_dialog.h"
 #include "gui/journal_panel.h"
+#include "gui/replay/trade_replay_launcher.h"
 #include "gui/stall_meter.h"
 #include "gui/station/station_status_bar.h"
 #include "gui/station/station_views.h"
@@ -59,6 +60,10 @@ MainWindow::MainWindow(live::StationRunner& runner, platform::KeychainStore& key
         m_views->placeTabs(journalDock);
     }
     m_journal->openJournal(m_journalPath);
+    // Double-clicking a trade replays the recorded market around it.
+    m_replays = new TradeReplayLauncher(
+        m_journalPath, QString::fromStdString(runner.options().trader.recordDir), this);
+    connect(m_journal, &JournalPanel::tradeActivated, m_replays, &TradeReplayLauncher::open);
 
     m_status = new StationStatusBar(runner.mode(), this);
     setStatusBar(m_status);

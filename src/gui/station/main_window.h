@@ -27,6 +27,7 @@ class JournalPanel;
 class StationStatusBar;
 class StallMeter;
 class StationViews;
+class TradeReplayLauncher;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -41,6 +42,9 @@ public:
     [[nodiscard]] QAction* flattenAction() const { return m_flatten; }
     [[nodiscard]] QAction* tradingAction() const { return m_trading; }
     [[nodiscard]] StationViews& views() { return *m_views; }
+    [[nodiscard]] JournalPanel* journalPanel() const { return m_journal; }
+    // Opens the replay of a trade the journal panel activated.
+    [[nodiscard]] TradeReplayLauncher* replays() const { return m_replays; }
 
 Q_SIGNALS:
     // The trader confirmed "flatten" (tests and the log see it).
@@ -70,6 +74,7 @@ private:
     std::unique_ptr<StallMeter> m_stall;
     StationViews* m_views = nullptr;
     JournalPanel* m_journal = nullptr;
+    TradeReplayLauncher* m_replays = nullptr;
     QTimer m_snapshotTimer;
     QTimer m_statusTimer;
     std::uint64_t m_shownSequence = 0;
