@@ -56,9 +56,12 @@
     </message>
     <message>
         <location filename="../src/gui/models/journal_database.cpp" line="154"/>
-        <location filename="../src/gui/models/journal_database.cpp" line="193"/>
-        <location filename="../src/gui/models/journal_database.cpp" line="248"/>
-        <location filename="../src/gui/models/journal_database.cpp" line="263"/>
+        <location filename="../src/gui/models/journal_database.cpp" line="239"/>
+        <location filename="../src/gui/models/journal_database.cpp" line="259"/>
+        <location filename="../src/gui/models/journal_database.cpp" line="281"/>
+        <location filename="../src/gui/models/journal_database.cpp" line="314"/>
+        <location filename="../src/gui/models/journal_database.cpp" line="329"/>
+        <location filename="../src/gui/models/journal_database.cpp" line="344"/>
         <source>No journal is open</source>
         <translation type="unfinished"></translation>
     </message>
@@ -68,14 +71,30 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/models/journal_database.cpp" line="206"/>
-        <location filename="../src/gui/models/journal_database.cpp" line="241"/>
-        <location filename="../src/gui/models/journal_database.cpp" line="253"/>
+        <location filename="../src/gui/models/journal_database.cpp" line="246"/>
+        <location filename="../src/gui/models/journal_database.cpp" line="252"/>
+        <location filename="../src/gui/models/journal_database.cpp" line="268"/>
+        <location filename="../src/gui/models/journal_database.cpp" line="334"/>
         <source>Cannot read the round trips of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/models/journal_database.cpp" line="276"/>
+        <location filename="../src/gui/models/journal_database.cpp" line="271"/>
+        <source>%1 has no trade %2 of run %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/models/journal_database.cpp" line="295"/>
+        <source>Cannot read the fills of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/models/journal_database.cpp" line="320"/>
+        <source>Cannot read the parameters of run %1 in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/models/journal_database.cpp" line="357"/>
         <source>Cannot read the equity of %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -673,118 +692,118 @@
 <context>
     <name>hoga::gui::MainWindow</name>
     <message>
-        <location filename="../src/gui/station/main_window.cpp" line="57"/>
+        <location filename="../src/gui/station/main_window.cpp" line="58"/>
         <source>Trade journal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/station/main_window.cpp" line="79"/>
+        <location filename="../src/gui/station/main_window.cpp" line="84"/>
         <source>Hoga</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/station/main_window.cpp" line="132"/>
+        <location filename="../src/gui/station/main_window.cpp" line="137"/>
         <source>Hoga — BTCUSDT order flow (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/station/main_window.cpp" line="136"/>
+        <location filename="../src/gui/station/main_window.cpp" line="141"/>
         <source>REPLAY · DEMO — recorded Binance BTCUSDT data (2024-08-08) through the local exchange simulator. Not a live market; paper fills only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/station/main_window.cpp" line="140"/>
+        <location filename="../src/gui/station/main_window.cpp" line="145"/>
         <source>PAPER — live Binance market data, simulated fills. No real orders.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/station/main_window.cpp" line="143"/>
+        <location filename="../src/gui/station/main_window.cpp" line="148"/>
         <source>TESTNET — Binance&apos;s test exchange. No real money.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/station/main_window.cpp" line="146"/>
+        <location filename="../src/gui/station/main_window.cpp" line="151"/>
         <source>LIVE — real orders with real money.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/station/main_window.cpp" line="149"/>
+        <location filename="../src/gui/station/main_window.cpp" line="154"/>
         <source>&amp;Trading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/station/main_window.cpp" line="150"/>
+        <location filename="../src/gui/station/main_window.cpp" line="155"/>
         <source>Take new &amp;entries</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/station/main_window.cpp" line="151"/>
+        <location filename="../src/gui/station/main_window.cpp" line="156"/>
         <source>When off, no new position is opened; exits keep working</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/station/main_window.cpp" line="152"/>
+        <location filename="../src/gui/station/main_window.cpp" line="157"/>
         <source>&amp;Flatten…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/station/main_window.cpp" line="153"/>
+        <location filename="../src/gui/station/main_window.cpp" line="158"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/station/main_window.cpp" line="154"/>
+        <location filename="../src/gui/station/main_window.cpp" line="159"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/station/main_window.cpp" line="155"/>
+        <location filename="../src/gui/station/main_window.cpp" line="160"/>
         <source>&amp;Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/station/main_window.cpp" line="156"/>
+        <location filename="../src/gui/station/main_window.cpp" line="161"/>
         <source>&amp;API keys…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/station/main_window.cpp" line="157"/>
+        <location filename="../src/gui/station/main_window.cpp" line="162"/>
         <source>&amp;Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/station/main_window.cpp" line="159"/>
-        <location filename="../src/gui/station/main_window.cpp" line="163"/>
+        <location filename="../src/gui/station/main_window.cpp" line="164"/>
+        <location filename="../src/gui/station/main_window.cpp" line="168"/>
         <source>System language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/station/main_window.cpp" line="198"/>
+        <location filename="../src/gui/station/main_window.cpp" line="203"/>
         <source>New entries enabled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/station/main_window.cpp" line="198"/>
+        <location filename="../src/gui/station/main_window.cpp" line="203"/>
         <source>New entries stopped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/station/main_window.cpp" line="204"/>
+        <location filename="../src/gui/station/main_window.cpp" line="209"/>
         <source>Flatten</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/station/main_window.cpp" line="205"/>
+        <location filename="../src/gui/station/main_window.cpp" line="210"/>
         <source>Close the open position at market and halt trading?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/station/main_window.cpp" line="212"/>
+        <location filename="../src/gui/station/main_window.cpp" line="217"/>
         <source>Flatten cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/station/main_window.cpp" line="218"/>
+        <location filename="../src/gui/station/main_window.cpp" line="223"/>
         <source>Flatten sent: trading halted</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1133,6 +1152,104 @@
         <source>%1: %2 %3 BTC at %4 USDT
 Reason: %5
 %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hoga::gui::ReplayText</name>
+    <message>
+        <location filename="../src/gui/replay/replay_text.cpp" line="38"/>
+        <source>%1 UTC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/replay/replay_text.cpp" line="54"/>
+        <source>%1 (exit %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/replay/replay_text.cpp" line="56"/>
+        <source>%1 (entry %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/replay/replay_text.cpp" line="65"/>
+        <source>%1–%2 UTC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/replay/replay_text.cpp" line="66"/>
+        <source>%1 – %2 UTC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/replay/replay_text.cpp" line="70"/>
+        <source>%1 %2 BTC · run %3 · trade %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/replay/replay_text.cpp" line="74"/>
+        <source>Entry %1 at %2 · exit %3 at %4 · net PnL %5 USDT (gross %6, fees %7) · %8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/replay/replay_text.cpp" line="83"/>
+        <source>(this session records nothing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/replay/replay_text.cpp" line="90"/>
+        <source>No recording covers %1; recordings are kept in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/replay/replay_text.cpp" line="94"/>
+        <source>The recordings of %1 hold no depth snapshot from up to %2 hours before the trade, so its order book cannot be rebuilt; recordings are kept in %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/replay/replay_text.cpp" line="108"/>
+        <source>%1 ends in a damaged part (%2); it was read up to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/replay/replay_text.cpp" line="110"/>
+        <source>%1 cannot be read (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/replay/replay_text.cpp" line="117"/>
+        <source>Ignored, their contents are not of the hour in their names: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/replay/replay_text.cpp" line="124"/>
+        <source>The book&apos;s first depth snapshot was recorded at %1, less than two minutes before the entry: the replay starts there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/replay/replay_text.cpp" line="129"/>
+        <source>The trade lasted longer than %1 hours: the replay shows its first %1 hours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/replay/replay_text.cpp" line="134"/>
+        <source>The recordings end at %1, before the exit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/replay/replay_text.cpp" line="135"/>
+        <source>The recordings end at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/replay/replay_text.cpp" line="141"/>
+        <source>Max</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/replay/replay_text.cpp" line="141"/>
+        <source>%1×</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1576,6 +1693,95 @@ Reason: %5
     <message>
         <location filename="../src/gui/params/threshold_editor.cpp" line="362"/>
         <source>Preset loaded from %1; not applied yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hoga::gui::TradeReplayWindow</name>
+    <message>
+        <location filename="../src/gui/replay/trade_replay_window.cpp" line="81"/>
+        <source>Cannot read the trade from the journal: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/replay/trade_replay_window.cpp" line="160"/>
+        <source>Replay of trade %1 (%2) — recorded data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/replay/trade_replay_window.cpp" line="163"/>
+        <source>Replay of trade %1 — recorded data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/replay/trade_replay_window.cpp" line="164"/>
+        <source>REPLAY · RECORDED DATA — the market as it was recorded around this trade. Not a live market: nothing is traded or journalled here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/replay/trade_replay_window.cpp" line="168"/>
+        <source>Trade %1 of run %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/replay/trade_replay_window.cpp" line="169"/>
+        <source>Play</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/replay/trade_replay_window.cpp" line="169"/>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/replay/trade_replay_window.cpp" line="170"/>
+        <source>Pause or resume the replay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/replay/trade_replay_window.cpp" line="174"/>
+        <source>Recorded seconds per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/replay/trade_replay_window.cpp" line="175"/>
+        <source>How far through the replay window (the trade with two minutes before and one after)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/replay/trade_replay_window.cpp" line="198"/>
+        <location filename="../src/gui/replay/trade_replay_window.cpp" line="291"/>
+        <source>Nothing to replay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/replay/trade_replay_window.cpp" line="219"/>
+        <source>The run&apos;s parameters could not be read (%1): candles and features use the demo parameters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/replay/trade_replay_window.cpp" line="275"/>
+        <source>Looking for the recordings of this trade…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/replay/trade_replay_window.cpp" line="278"/>
+        <source>Fast-forwarding from the depth snapshot at %1 to %2 to sync the book…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/replay/trade_replay_window.cpp" line="282"/>
+        <source>Paused · book: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/replay/trade_replay_window.cpp" line="283"/>
+        <source>Playing at %1 · book: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/replay/trade_replay_window.cpp" line="287"/>
+        <source>End of the replay (%1) · book: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -56,9 +56,12 @@
     </message>
     <message>
         <location filename="../src/gui/models/journal_database.cpp" line="154"/>
-        <location filename="../src/gui/models/journal_database.cpp" line="193"/>
-        <location filename="../src/gui/models/journal_database.cpp" line="248"/>
-        <location filename="../src/gui/models/journal_database.cpp" line="263"/>
+        <location filename="../src/gui/models/journal_database.cpp" line="239"/>
+        <location filename="../src/gui/models/journal_database.cpp" line="259"/>
+        <location filename="../src/gui/models/journal_database.cpp" line="281"/>
+        <location filename="../src/gui/models/journal_database.cpp" line="314"/>
+        <location filename="../src/gui/models/journal_database.cpp" line="329"/>
+        <location filename="../src/gui/models/journal_database.cpp" line="344"/>
         <source>No journal is open</source>
         <translation>열린 저널이 없습니다</translation>
     </message>
@@ -68,14 +71,30 @@
         <translation>%1의 실행 기록을 읽을 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../src/gui/models/journal_database.cpp" line="206"/>
-        <location filename="../src/gui/models/journal_database.cpp" line="241"/>
-        <location filename="../src/gui/models/journal_database.cpp" line="253"/>
+        <location filename="../src/gui/models/journal_database.cpp" line="246"/>
+        <location filename="../src/gui/models/journal_database.cpp" line="252"/>
+        <location filename="../src/gui/models/journal_database.cpp" line="268"/>
+        <location filename="../src/gui/models/journal_database.cpp" line="334"/>
         <source>Cannot read the round trips of %1</source>
         <translation>%1의 왕복 거래를 읽을 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../src/gui/models/journal_database.cpp" line="276"/>
+        <location filename="../src/gui/models/journal_database.cpp" line="271"/>
+        <source>%1 has no trade %2 of run %3</source>
+        <translation>%1에 실행 %3의 거래 %2가 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/models/journal_database.cpp" line="295"/>
+        <source>Cannot read the fills of %1</source>
+        <translation>%1의 체결을 읽을 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/models/journal_database.cpp" line="320"/>
+        <source>Cannot read the parameters of run %1 in %2</source>
+        <translation>%2에서 실행 %1의 파라미터를 읽을 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/models/journal_database.cpp" line="357"/>
         <source>Cannot read the equity of %1</source>
         <translation>%1의 자산 기록을 읽을 수 없습니다</translation>
     </message>
@@ -673,118 +692,118 @@
 <context>
     <name>hoga::gui::MainWindow</name>
     <message>
-        <location filename="../src/gui/station/main_window.cpp" line="57"/>
+        <location filename="../src/gui/station/main_window.cpp" line="58"/>
         <source>Trade journal</source>
         <translation>매매 일지</translation>
     </message>
     <message>
-        <location filename="../src/gui/station/main_window.cpp" line="79"/>
+        <location filename="../src/gui/station/main_window.cpp" line="84"/>
         <source>Hoga</source>
         <translation>Hoga</translation>
     </message>
     <message>
-        <location filename="../src/gui/station/main_window.cpp" line="132"/>
+        <location filename="../src/gui/station/main_window.cpp" line="137"/>
         <source>Hoga — BTCUSDT order flow (%1)</source>
         <translation>Hoga — BTCUSDT 주문 흐름 (%1)</translation>
     </message>
     <message>
-        <location filename="../src/gui/station/main_window.cpp" line="136"/>
+        <location filename="../src/gui/station/main_window.cpp" line="141"/>
         <source>REPLAY · DEMO — recorded Binance BTCUSDT data (2024-08-08) through the local exchange simulator. Not a live market; paper fills only.</source>
         <translation>REPLAY · DEMO — 기록된 바이낸스 BTCUSDT 데이터(2024-08-08)를 로컬 거래소 시뮬레이터로 재생합니다. 실제 시장이 아니며 모의 체결만 됩니다.</translation>
     </message>
     <message>
-        <location filename="../src/gui/station/main_window.cpp" line="140"/>
+        <location filename="../src/gui/station/main_window.cpp" line="145"/>
         <source>PAPER — live Binance market data, simulated fills. No real orders.</source>
         <translation>PAPER — 실시간 바이낸스 시장 데이터, 모의 체결. 실제 주문은 나가지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../src/gui/station/main_window.cpp" line="143"/>
+        <location filename="../src/gui/station/main_window.cpp" line="148"/>
         <source>TESTNET — Binance&apos;s test exchange. No real money.</source>
         <translation>TESTNET — 바이낸스 테스트 거래소. 실제 자금이 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../src/gui/station/main_window.cpp" line="146"/>
+        <location filename="../src/gui/station/main_window.cpp" line="151"/>
         <source>LIVE — real orders with real money.</source>
         <translation>LIVE — 실제 자금으로 실제 주문을 냅니다.</translation>
     </message>
     <message>
-        <location filename="../src/gui/station/main_window.cpp" line="149"/>
+        <location filename="../src/gui/station/main_window.cpp" line="154"/>
         <source>&amp;Trading</source>
         <translation>매매(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../src/gui/station/main_window.cpp" line="150"/>
+        <location filename="../src/gui/station/main_window.cpp" line="155"/>
         <source>Take new &amp;entries</source>
         <translation>신규 진입 허용(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../src/gui/station/main_window.cpp" line="151"/>
+        <location filename="../src/gui/station/main_window.cpp" line="156"/>
         <source>When off, no new position is opened; exits keep working</source>
         <translation>끄면 새 포지션을 열지 않습니다. 청산은 계속 작동합니다</translation>
     </message>
     <message>
-        <location filename="../src/gui/station/main_window.cpp" line="152"/>
+        <location filename="../src/gui/station/main_window.cpp" line="157"/>
         <source>&amp;Flatten…</source>
         <translation>전량 청산(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../src/gui/station/main_window.cpp" line="153"/>
+        <location filename="../src/gui/station/main_window.cpp" line="158"/>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../src/gui/station/main_window.cpp" line="154"/>
+        <location filename="../src/gui/station/main_window.cpp" line="159"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../src/gui/station/main_window.cpp" line="155"/>
+        <location filename="../src/gui/station/main_window.cpp" line="160"/>
         <source>&amp;Settings</source>
         <translation>설정(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../src/gui/station/main_window.cpp" line="156"/>
+        <location filename="../src/gui/station/main_window.cpp" line="161"/>
         <source>&amp;API keys…</source>
         <translation>API 키(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../src/gui/station/main_window.cpp" line="157"/>
+        <location filename="../src/gui/station/main_window.cpp" line="162"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../src/gui/station/main_window.cpp" line="159"/>
-        <location filename="../src/gui/station/main_window.cpp" line="163"/>
+        <location filename="../src/gui/station/main_window.cpp" line="164"/>
+        <location filename="../src/gui/station/main_window.cpp" line="168"/>
         <source>System language</source>
         <translation>시스템 언어</translation>
     </message>
     <message>
-        <location filename="../src/gui/station/main_window.cpp" line="198"/>
+        <location filename="../src/gui/station/main_window.cpp" line="203"/>
         <source>New entries enabled</source>
         <translation>신규 진입 허용됨</translation>
     </message>
     <message>
-        <location filename="../src/gui/station/main_window.cpp" line="198"/>
+        <location filename="../src/gui/station/main_window.cpp" line="203"/>
         <source>New entries stopped</source>
         <translation>신규 진입 중지됨</translation>
     </message>
     <message>
-        <location filename="../src/gui/station/main_window.cpp" line="204"/>
+        <location filename="../src/gui/station/main_window.cpp" line="209"/>
         <source>Flatten</source>
         <translation>전량 청산</translation>
     </message>
     <message>
-        <location filename="../src/gui/station/main_window.cpp" line="205"/>
+        <location filename="../src/gui/station/main_window.cpp" line="210"/>
         <source>Close the open position at market and halt trading?</source>
         <translation>보유 포지션을 시장가로 청산하고 매매를 중단할까요?</translation>
     </message>
     <message>
-        <location filename="../src/gui/station/main_window.cpp" line="212"/>
+        <location filename="../src/gui/station/main_window.cpp" line="217"/>
         <source>Flatten cancelled</source>
         <translation>전량 청산 취소됨</translation>
     </message>
     <message>
-        <location filename="../src/gui/station/main_window.cpp" line="218"/>
+        <location filename="../src/gui/station/main_window.cpp" line="223"/>
         <source>Flatten sent: trading halted</source>
         <translation>전량 청산 전송됨: 매매 중단</translation>
     </message>
@@ -1342,6 +1361,104 @@ Reason: %5
     </message>
 </context>
 <context>
+    <name>hoga::gui::ReplayText</name>
+    <message>
+        <location filename="../src/gui/replay/replay_text.cpp" line="38"/>
+        <source>%1 UTC</source>
+        <translation>%1 UTC</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/replay/replay_text.cpp" line="54"/>
+        <source>%1 (exit %2)</source>
+        <translation>%1 (청산 %2)</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/replay/replay_text.cpp" line="56"/>
+        <source>%1 (entry %2)</source>
+        <translation>%1 (진입 %2)</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/replay/replay_text.cpp" line="65"/>
+        <source>%1–%2 UTC</source>
+        <translation>%1–%2 UTC</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/replay/replay_text.cpp" line="66"/>
+        <source>%1 – %2 UTC</source>
+        <translation>%1 – %2 UTC</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/replay/replay_text.cpp" line="70"/>
+        <source>%1 %2 BTC · run %3 · trade %4</source>
+        <translation>%1 %2 BTC · 실행 %3 · 거래 %4</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/replay/replay_text.cpp" line="74"/>
+        <source>Entry %1 at %2 · exit %3 at %4 · net PnL %5 USDT (gross %6, fees %7) · %8</source>
+        <translation>진입 %1 @ %2 · 청산 %3 @ %4 · 순손익 %5 USDT (총손익 %6, 수수료 %7) · %8</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/replay/replay_text.cpp" line="83"/>
+        <source>(this session records nothing)</source>
+        <translation>(이 세션은 기록하지 않습니다)</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/replay/replay_text.cpp" line="90"/>
+        <source>No recording covers %1; recordings are kept in %2</source>
+        <translation>%1 구간을 담은 기록이 없습니다. 기록은 %2에 보관됩니다</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/replay/replay_text.cpp" line="94"/>
+        <source>The recordings of %1 hold no depth snapshot from up to %2 hours before the trade, so its order book cannot be rebuilt; recordings are kept in %3</source>
+        <translation>%1의 기록에 거래 전 최대 %2시간 이내의 호가 스냅샷이 없어 호가창을 다시 만들 수 없습니다. 기록은 %3에 보관됩니다</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/replay/replay_text.cpp" line="108"/>
+        <source>%1 ends in a damaged part (%2); it was read up to %3.</source>
+        <translation>%1의 끝부분이 손상되었습니다(%2). %3까지 읽었습니다.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/replay/replay_text.cpp" line="110"/>
+        <source>%1 cannot be read (%2).</source>
+        <translation>%1을(를) 읽을 수 없습니다(%2).</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/replay/replay_text.cpp" line="117"/>
+        <source>Ignored, their contents are not of the hour in their names: %1</source>
+        <translation>파일 이름의 시간대와 내용이 맞지 않아 제외했습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/replay/replay_text.cpp" line="124"/>
+        <source>The book&apos;s first depth snapshot was recorded at %1, less than two minutes before the entry: the replay starts there.</source>
+        <translation>호가창의 첫 스냅샷이 진입 2분 전보다 늦은 %1에 기록되어 리플레이는 그 시점부터 시작합니다.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/replay/replay_text.cpp" line="129"/>
+        <source>The trade lasted longer than %1 hours: the replay shows its first %1 hours.</source>
+        <translation>거래가 %1시간보다 길어 리플레이는 처음 %1시간만 보여 줍니다.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/replay/replay_text.cpp" line="134"/>
+        <source>The recordings end at %1, before the exit.</source>
+        <translation>기록이 청산 전인 %1에 끝납니다.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/replay/replay_text.cpp" line="135"/>
+        <source>The recordings end at %1.</source>
+        <translation>기록이 %1에 끝납니다.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/replay/replay_text.cpp" line="141"/>
+        <source>Max</source>
+        <translation>최대</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/replay/replay_text.cpp" line="141"/>
+        <source>%1×</source>
+        <translation>%1×</translation>
+    </message>
+</context>
+<context>
     <name>hoga::gui::SessionParamsLink</name>
     <message>
         <location filename="../src/gui/params/session_params_link.cpp" line="17"/>
@@ -1781,6 +1898,95 @@ Reason: %5
         <location filename="../src/gui/params/threshold_editor.cpp" line="362"/>
         <source>Preset loaded from %1; not applied yet.</source>
         <translation>프리셋을 불러왔습니다 (%1). 아직 적용되지 않았습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>hoga::gui::TradeReplayWindow</name>
+    <message>
+        <location filename="../src/gui/replay/trade_replay_window.cpp" line="81"/>
+        <source>Cannot read the trade from the journal: %1</source>
+        <translation>저널에서 거래를 읽을 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/replay/trade_replay_window.cpp" line="160"/>
+        <source>Replay of trade %1 (%2) — recorded data</source>
+        <translation>거래 %1 리플레이 (%2) — 기록된 데이터</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/replay/trade_replay_window.cpp" line="163"/>
+        <source>Replay of trade %1 — recorded data</source>
+        <translation>거래 %1 리플레이 — 기록된 데이터</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/replay/trade_replay_window.cpp" line="164"/>
+        <source>REPLAY · RECORDED DATA — the market as it was recorded around this trade. Not a live market: nothing is traded or journalled here.</source>
+        <translation>REPLAY · 기록된 데이터 — 이 거래 전후에 기록된 그대로의 시장입니다. 실제 시장이 아니며, 여기서는 아무것도 거래하거나 저널에 기록하지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/replay/trade_replay_window.cpp" line="168"/>
+        <source>Trade %1 of run %2</source>
+        <translation>실행 %2의 거래 %1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/replay/trade_replay_window.cpp" line="169"/>
+        <source>Play</source>
+        <translation>재생</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/replay/trade_replay_window.cpp" line="169"/>
+        <source>Pause</source>
+        <translation>일시정지</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/replay/trade_replay_window.cpp" line="170"/>
+        <source>Pause or resume the replay</source>
+        <translation>리플레이를 일시정지하거나 다시 재생합니다</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/replay/trade_replay_window.cpp" line="174"/>
+        <source>Recorded seconds per second</source>
+        <translation>1초에 재생할 기록 시간(초)</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/replay/trade_replay_window.cpp" line="175"/>
+        <source>How far through the replay window (the trade with two minutes before and one after)</source>
+        <translation>리플레이 구간(거래와 그 전 2분, 후 1분) 중 재생한 정도</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/replay/trade_replay_window.cpp" line="198"/>
+        <location filename="../src/gui/replay/trade_replay_window.cpp" line="291"/>
+        <source>Nothing to replay</source>
+        <translation>리플레이할 데이터가 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/replay/trade_replay_window.cpp" line="219"/>
+        <source>The run&apos;s parameters could not be read (%1): candles and features use the demo parameters.</source>
+        <translation>실행의 파라미터를 읽을 수 없어(%1) 캔들과 지표에 데모 파라미터를 사용합니다.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/replay/trade_replay_window.cpp" line="275"/>
+        <source>Looking for the recordings of this trade…</source>
+        <translation>이 거래의 기록을 찾는 중…</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/replay/trade_replay_window.cpp" line="278"/>
+        <source>Fast-forwarding from the depth snapshot at %1 to %2 to sync the book…</source>
+        <translation>호가창을 동기화하려고 %1의 스냅샷부터 %2까지 빨리 감는 중…</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/replay/trade_replay_window.cpp" line="282"/>
+        <source>Paused · book: %1</source>
+        <translation>일시정지 · 호가창: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/replay/trade_replay_window.cpp" line="283"/>
+        <source>Playing at %1 · book: %2</source>
+        <translation>%1 재생 중 · 호가창: %2</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/replay/trade_replay_window.cpp" line="287"/>
+        <source>End of the replay (%1) · book: %2</source>
+        <translation>리플레이 끝 (%1) · 호가창: %2</translation>
     </message>
 </context>
 <context>

@@ -18,6 +18,7 @@
 #include "gui/replay/replay_text.h"
 #include "gui/replay/trade_replay_launcher.h"
 #include "gui/replay/trade_replay_window.h"
+#include "gui/translator.h"
 #include "gui/views/order_book_view.h"
 #include "journal_fixture.h"
 #include "storage/recording_reader.h"
@@ -109,6 +110,7 @@ private Q_SLOTS:
     void truncatedRecording();
     void closingMidReplayStopsIt();
     void oneWindowPerTrade();
+    void inKorean();
     void screenshot();
 
 private:
@@ -563,6 +565,35 @@ void TestTradeReplay::oneWindowPerTrade() {
     b->close();
     QVERIFY(QTest::qWaitFor([&] { return launcher.windows().isEmpty(); }, 2000));
     QCOMPARE(ReplayDriver::activeReplays(), 0);
+}
+
+void TestTradeReplay::inKorean() {
+    // An open window follows a change of language, its message included.
+    const QString empty = m_dir.filePath(QStringLiteral("no-recordings-ko"));
+    QDir().mkpath(empty);
+    TradeReplayLauncher launcher(m_journal, empty, nullptr);
+    QPointer<TradeReplayWindow> w =
+        launcher.open(m_trip.runId, m_trip.tripId, m_trip.entryMs, m_trip.exitMs);
+    QSignalSpy planned(w.data(), &TradeReplayWindow::replayPlanned);
+    QVERIFY(planned.wait(10'000));
+    QCOMPARE(installTranslator(*QCoreApplication::instance(), QStringLiteral("ko")),
+             QStringLiteral("ko"));
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            return w->findChild<QLabel*>(QStringLiteral("replayBanner"))
+                ->text()
+                .startsWith(QStringLiteral("REPLAY · 기록된 데이터"));
+        },
+        2000));
+    QCOMPARE(w->messageLabel()->text(),
+             QStringLiteral("%1 구간을 담은 기록이 없습니다. 기록은 %2에 보관됩니다")
+                 .arg(ReplayText::span(m_trip.entryMs, m_trip.exitMs), empty));
+    QVERIFY(w->headerLabel()->text().contains(QStringLiteral("순손익")));
+    installTranslator(*QCoreApplication::instance(), QStringLiteral("en"));
+    QVERIFY(QTest::qWaitFor(
+        [&] { return w->messageLabel()->text().startsWith(QStringLiteral("No recording")); },
+        2000));
+    delete w.data();
 }
 
 void TestTradeReplay::screenshot() {
