@@ -82,11 +82,11 @@ void checkSeries(const PriceChart& chart) {
     QVERIFY(!inView.empty());
     QVERIFY(static_cast<int>(inView.size()) <= chart.visibleBars() + 1);
     const auto candles = byTime(chart.candleSeries());
-    const auto buys = byTime(chart.buyVolumeSeries());
-    const auto sells = byTime(chart.sellVolumeSeries());
+    std::vector<gui::VolumeBar> volume = chart.volumeBars();
+    std::sort(volume.begin(), volume.end(),
+              [](const auto& a, const auto& b) { return a.centerMs < b.centerMs; });
     QCOMPARE(candles.size(), static_cast<qsizetype>(inView.size()));
-    QCOMPARE(buys.size(), candles.size());
-    QCOMPARE(sells.size(), candles.size());
+    QCOMPARE(static_cast<qsizetype>(volume.size()), candles.size());
     for (std::size_t i = 0; i < inView.size(); ++i) {
         const core::Candle& c = inView[i].candle;
         const auto k = static_cast<qsizetype>(i);
@@ -95,9 +95,9 @@ void checkSeries(const PriceChart& chart) {
         QCOMPARE(candles[k]->high(), price(c.high.ticks));
         QCOMPARE(candles[k]->low(), price(c.low.ticks));
         QCOMPARE(candles[k]->close(), price(c.close.ticks));
-        QCOMPARE(buys[k]->close(), lots(c.takerBuyVolume.lots));
-        QCOMPARE(sells[k]->open(), lots(c.takerBuyVolume.lots));
-        QCOMPARE(sells[k]->close(), lots(c.takerBuyVolume.lots + c.takerSellVolume.lots));
+        QCOMPARE(volume[i].centerMs, candles[k]->timestamp());
+        QCOMPARE(volume[i].buy, lots(c.takerBuyVolume.lots));
+        QCOMPARE(volume[i].total, lots(c.takerBuyVolume.lots + c.takerSellVolume.lots));
     }
 }
 
@@ -340,7 +340,27 @@ void TestPriceChart::screenshot() {
     chart.update(*snaps.open);
     const QString path = stationtest::screenshotPath(QStringLiteral("price_chart.png"));
     QTest::qWait(50); // layouts and the legend settle on the event loop
-    QVERIFY(chart.grab().save(path));
+    const QImage image = chart.grab().toImage();
+    QVERIFY(image.save(path));
+    // The volume bars are painted (by the view, not as series): both colours, in the bottom of
+    // the plot and nowhere above its lower half.
+    const QRectF plot = chart.chartView()->chart()->plotArea();
+    const QPoint origin = chart.chartView()->viewport()->mapTo(&chart, QPoint(0, 0));
+    const auto count = [&](const QColor& colour, double fromY, double toY) {
+        int n = 0;
+        for (int y = static_cast<int>(fromY); y < static_cast<int>(toY); ++y) {
+            for (int x = static_cast<int>(plot.left()); x < static_cast<int>(plot.right()); ++x) {
+                n += image.pixel(origin.x() + x, origin.y() + y) == colour.rgb() ? 1 : 0;
+            }
+        }
+        return n;
+    };
+    const QColor buyColour = QColor(0x26, 0xa6, 0x9a).darker(140);
+    const QColor sellColour = QColor(0xef, 0x53, 0x50).darker(140);
+    const double middle = plot.top() + plot.height() / 2;
+    QVERIFY(count(buyColour, middle, plot.bottom()) > 50);
+    QVERIFY(count(sellColour, middle, plot.bottom()) > 50);
+    QCOMPARE(count(buyColour, plot.top(), middle - 1), 0);
     chart.setIntervalMs(5000);
     chart.update(*snaps.end);
     QTest::qWait(50); // layouts and the legend settle on the event loop

@@ -139,6 +139,7 @@ PriceChart::PriceChart(QWidget* parent)
     m_buyVolume->setDecreasingColor(kUp.darker(140));
     m_sellVolume->setIncreasingColor(kDown.darker(140));
     m_sellVolume->setDecreasingColor(kDown.darker(140));
+    m_view->setVolumeColors(kUp.darker(140), kDown.darker(140));
     m_entries->setMarkerShape(QScatterSeries::MarkerShapeTriangle);
     m_entries->setMarkerSize(13);
     m_entries->setColor(kEntryMark);
@@ -269,8 +270,6 @@ void PriceChart::setFollowing(bool on) {
 
 void PriceChart::rebuildBars() {
     m_candles->clear(); // deletes the sets
-    m_buyVolume->clear();
-    m_sellVolume->clear();
     m_shown.clear();
     const std::vector<AggregatedBar> bars =
         m_history.aggregate(m_intervalMs, CandleHistory::kFromStart, kKeptBars);
@@ -315,17 +314,10 @@ void PriceChart::setValues(const Shown& shown, const AggregatedBar& bar) const {
     shown.price->setHigh(toChart(c.high.ticks, pg));
     shown.price->setLow(toChart(c.low.ticks, pg));
     shown.price->setClose(toChart(c.close.ticks, pg));
-    const auto& qg = m_instrument.qtyGrid;
-    const double buy = toChart(c.takerBuyVolume.lots, qg);
-    const double total = toChart(c.takerBuyVolume.lots + c.takerSellVolume.lots, qg);
-    shown.buy->setOpen(0);
-    shown.buy->setLow(0);
-    shown.buy->setHigh(buy);
-    shown.buy->setClose(buy);
-    shown.sell->setOpen(buy);
-    shown.sell->setLow(buy);
-    shown.sell->setHigh(total);
-    shown.sell->setClose(total);
+}
+
+const std::vector<VolumeBar>& PriceChart::volumeBars() const {
+    return m_view->volumeBars();
 }
 
 void PriceChart::syncMarks(const std::vector<live::TradeMark>& marks) {

@@ -12,13 +12,14 @@
 // not grow with the history. Scrolling adds and removes bars at the window's edges; only a change
 // of interval rebuilds.
 //
-// The volume bars are candlesticks from 0 to the taker-buy volume and from there to the total:
-// Qt's bar series place bars by index, while candlesticks sit at their time on the same
-// QDateTimeAxis as the price, so the two stay aligned through zoom and scroll without a second,
-// hand-synchronised axis.
+// The volume bars are painted by the view (PriceChartView::setVolume) at their bar's time, from the
+// same window the time axis shows, against the volume axis' range: Qt Charts re-lays out a whole
+// series for every value that changes, and as two candlestick series the volume was most of the
+// chart's cost per update.
 
 #include "core/instrument.h"
 #include "gui/charts/candle_history.h"
+#include "gui/charts/price_chart_view.h"
 #include "live/station_snapshot.h"
 
 #include <QString>
@@ -80,8 +81,9 @@ public:
     [[nodiscard]] const std::vector<live::TradeMark>& entryMarks() const { return m_entryMarks; }
     [[nodiscard]] const std::vector<live::TradeMark>& exitMarks() const { return m_exitMarks; }
     [[nodiscard]] QCandlestickSeries* candleSeries() const { return m_candles; }
-    [[nodiscard]] QCandlestickSeries* buyVolumeSeries() const { return m_buyVolume; }
-    [[nodiscard]] QCandlestickSeries* sellVolumeSeries() const { return m_sellVolume; }
+    // The volume bars painted for the bars in view (any order).
+    [[nodiscard]] const std::vector<VolumeBar>& volumeBars() const;
+    [[nodiscard]] QValueAxis* volumeAxis() const { return m_volumeAxis; }
     [[nodiscard]] QScatterSeries* entrySeries() const { return m_entries; }
     [[nodiscard]] QScatterSeries* exitSeries() const { return m_exits; }
     [[nodiscard]] QLineSeries* entryLine() const { return m_entryLine; }
@@ -97,11 +99,9 @@ Q_SIGNALS:
     void followingChanged(bool on);
 
 private:
-    // The bar's three candlesticks (price, taker-buy volume, taker-sell volume on top of it).
+    // The bar's candlestick in the price series.
     struct Shown {
         QCandlestickSet* price = nullptr;
-        QCandlestickSet* buy = nullptr;
-        QCandlestickSet* sell = nullptr;
     };
     void rebuildBars();
     void syncBars();
@@ -141,6 +141,7 @@ private:
 
     QChart* m_chart;
     QCandlestickSeries* m_candles;
+    // Empty series: only their legend entries (the bars are painted by the view).
     QCandlestickSeries* m_buyVolume;
     QCandlestickSeries* m_sellVolume;
     QScatterSeries* m_entries;

@@ -48,46 +48,37 @@ void PriceChart::updateWindow() {
     m_rightMs = right;
 
     // Bars leaving the window go out of the series, bars entering it come in.
-    QList<QCandlestickSet*> goneP, goneB, goneS;
+    QList<QCandlestickSet*> gone;
     for (auto it = m_shown.begin(); it != m_shown.end();) {
         const auto open = static_cast<double>(it->first);
         if (open + interval <= left || open >= right) {
-            goneP.append(it->second.price);
-            goneB.append(it->second.buy);
-            goneS.append(it->second.sell);
+            gone.append(it->second.price);
             it = m_shown.erase(it);
         } else {
             ++it;
         }
     }
-    if (!goneP.isEmpty()) {
-        m_candles->remove(goneP);
-        m_buyVolume->remove(goneB);
-        m_sellVolume->remove(goneS);
+    if (!gone.isEmpty()) {
+        m_candles->remove(gone);
     }
     const auto first = std::lower_bound(m_bars.begin(), m_bars.end(), left - interval,
                                         [](const AggregatedBar& b, double t) {
                                             return static_cast<double>(b.candle.openTimeMs) <= t;
                                         });
-    QList<QCandlestickSet*> newP, newB, newS;
+    QList<QCandlestickSet*> added;
     for (auto it = first; it != m_bars.end() && static_cast<double>(it->candle.openTimeMs) < right;
          ++it) {
         if (m_shown.count(it->candle.openTimeMs) != 0) {
             continue;
         }
         const double center = static_cast<double>(it->candle.openTimeMs) + interval / 2;
-        Shown shown{new QCandlestickSet(center), new QCandlestickSet(center),
-                    new QCandlestickSet(center)};
+        Shown shown{new QCandlestickSet(center)};
         setValues(shown, *it);
-        newP.append(shown.price);
-        newB.append(shown.buy);
-        newS.append(shown.sell);
+        added.append(shown.price);
         m_shown.emplace(it->candle.openTimeMs, shown);
     }
-    if (!newP.isEmpty()) {
-        m_candles->append(newP);
-        m_buyVolume->append(newB);
-        m_sellVolume->append(newS);
+    if (!added.isEmpty()) {
+        m_candles->append(added);
     }
     updateRanges(left, right);
 }
@@ -96,6 +87,10 @@ void PriceChart::updateRanges(double leftMs, double rightMs) {
     std::int64_t lo = std::numeric_limits<std::int64_t>::max();
     std::int64_t hi = std::numeric_limits<std::int64_t>::min();
     std::int64_t maxVolume = 0;
+    std::vector<VolumeBar> volume;
+    volume.reserve(m_shown.size());
+    const auto& qg = m_instrument.qtyGrid;
+    const auto interval = static_cast<double>(m_intervalMs);
     for (const auto& [open, shown] : m_shown) {
         (void)shown;
         const auto it = std::lower_bound(
@@ -104,9 +99,13 @@ void PriceChart::updateRanges(double leftMs, double rightMs) {
         if (it == m_bars.end()) {
             continue;
         }
-        lo = std::min(lo, it->candle.low.ticks);
-        hi = std::max(hi, it->candle.high.ticks);
-        maxVolume = std::max(maxVolume, it->candle.volume.lots);
+        const core::Candle& c = it->candle;
+        lo = std::min(lo, c.low.ticks);
+        hi = std::max(hi, c.high.ticks);
+        maxVolume = std::max(maxVolume, c.volume.lots);
+        volume.push_back({static_cast<double>(open) + interval / 2,
+                          toChart(c.takerBuyVolume.lots, qg),
+                          toChart(c.takerBuyVolume.lots + c.takerSellVolume.lots, qg)});
     }
     if (lo > hi) {
         return;
@@ -125,12 +124,23 @@ void PriceChart::updateRanges(double leftMs, double rightMs) {
         }
     }
     const double span = std::max(high - low, toChart(pg.step * 10, pg));
-    // The bottom third of the plot belongs to the volume bars.
-    m_priceAxis->setRange(low - span * 0.5, high + span * 0.06);
-    const double volume = toChart(std::max<std::int64_t>(maxVolume, 1), m_instrument.qtyGrid);
-    m_volumeAxis->setRange(0, volume * 3.5);
+    // The bottom third of the plot belongs to the volume bars. The range moves only when the
+    // candles leave it or fill much less of it than they would: every new range makes Qt Charts
+    // re-lay out each candlestick, and most updates only move the forming bar's close.
+    const double needLow = low - span * 0.45;
+    const double needHigh = high + span * 0.03;
+    const double shownLow = m_priceAxis->min();
+    const double shownHigh = m_priceAxis->max();
+    const bool fits = needLow >= shownLow && needHigh <= shownHigh &&
+                      (needHigh - needLow) >= 0.8 * (shownHigh - shownLow);
+    if (!fits) {
+        m_priceAxis->setRange(low - span * 0.5, high + span * 0.1);
+    }
+    const double volumeTop = toChart(std::max<std::int64_t>(maxVolume, 1), qg) * 3.5;
+    m_volumeAxis->setRange(0, volumeTop);
     m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(leftMs)),
                          QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(rightMs)));
+    m_view->setVolume(std::move(volume), leftMs, rightMs, volumeTop, interval);
     const auto horizontal = [&](QLineSeries* series, double price) {
         if (price > 0) {
             series->replace(QList<QPointF>{{leftMs, price}, {rightMs, price}});
