@@ -95,6 +95,7 @@ int main(int argc, char** argv) {
                                                          : hoga::core::StrategyParams::demo();
     options.journalPath = dir.filePath(QStringLiteral("bench.sqlite")).toStdString();
     options.metricsLogIntervalMs = 0;
+    options.stationSnapshots = false; // as hoga-headless
     hoga::live::LiveTrader trader(options);
     int code = 0;
     QObject::connect(&trader, &hoga::live::LiveTrader::failed, &app, [&](const QString& why) {

@@ -40,6 +40,7 @@ int main(int argc, char** argv) {
     logOptions.filePath = options.logFile;
     hoga::platform::initLogging(logOptions);
     options.trader.codeVersion = HOGA_VERSION;
+    options.trader.stationSnapshots = false; // nobody shows them
 
     hoga::live::LiveTrader trader(options.trader);
     int exitCode = 0;

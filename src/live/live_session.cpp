@@ -134,6 +134,7 @@ void LiveSession::runCommands() {
     for (Command& command : commands) {
         command();
     }
+    m_snapshotDirty = true; // a command may have changed what the station shows
 }
 
 engine::MarketState LiveSession::state() const {
@@ -209,6 +210,7 @@ void LiveSession::feedEngine(engine::MarketInput::Kind kind, const core::Trade* 
 void LiveSession::handle(binance::FeedEvent& event) {
     using Kind = engine::MarketInput::Kind;
     ++m_events;
+    m_snapshotDirty = true;
     switch (event.kind) {
     case binance::FeedEvent::Kind::Depth:
         m_processor.onDepthUpdate(event.depth);
@@ -257,9 +259,13 @@ void LiveSession::handle(binance::FeedEvent& event) {
 
 void LiveSession::publishStatus(bool force) {
     const std::int64_t now = steadyNs();
-    if (now - m_lastSnapshotNs >= m_options.snapshotIntervalMs * 1'000'000) {
+    // Only when something changed: an idle feed would otherwise have the GUI copy and redraw the
+    // same snapshot 30 times a second.
+    if (m_options.snapshots && m_snapshotDirty &&
+        now - m_lastSnapshotNs >= m_options.snapshotIntervalMs * 1'000'000) {
         m_lastSnapshotNs = now;
         if (m_events > 0) {
+            m_snapshotDirty = false;
             publishSnapshot();
         }
     }

@@ -42,6 +42,7 @@ struct LiveSessionOptions {
     std::string runId = "paper";
     std::int64_t statusIntervalMs = 100;
     std::int64_t snapshotIntervalMs = 33; // StationSnapshot: at most ~30 per second
+    bool snapshots = true;                // false: none (no front end shows them)
 };
 
 // What the session looks like from outside, copied on the engine thread.
@@ -143,6 +144,7 @@ private:
     std::int64_t m_depthRestarts = 0;
     std::int64_t m_lastStatusNs = 0;
     std::int64_t m_lastSnapshotNs = 0;
+    bool m_snapshotDirty = true; // an event or a command since the last snapshot
     std::uint64_t m_snapshotSequence = 0;
     platform::LatencyHistogram m_queueWait;
     platform::LatencyHistogram m_decision;

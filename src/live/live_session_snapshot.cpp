@@ -13,6 +13,7 @@ void LiveSession::publishSnapshot() {
     const std::int64_t now = m_processor.counters().lastEventTimeMs;
     s->sequence = ++m_snapshotSequence;
     s->marketTimeMs = now;
+    s->events = m_events;
     s->instrument = m_options.instrument;
     s->params = m_options.params;
 

@@ -83,6 +83,9 @@ void LiveTrader::begin(const std::string& exchangeInfoJson) {
     sessionOptions.instrument = m_instrument;
     sessionOptions.params = m_options.params;
     sessionOptions.runId = m_runId;
+    if (!m_options.stationSnapshots) {
+        sessionOptions.snapshots = false;
+    }
     m_queue = std::make_unique<binance::FeedEventQueue>(m_options.queueCapacity);
 
     std::optional<engine::ResumeState> resume;

@@ -48,6 +48,9 @@ struct LiveTraderOptions {
     std::int64_t metricsLogIntervalMs = 60000;
     std::size_t queueCapacity = 2048;
     std::string codeVersion;
+    // The engine thread builds a StationSnapshot (candles, book, features) ~30 times a second for
+    // a front end to show; a headless runner has none and leaves that work off the hot path.
+    bool stationSnapshots = true;
 };
 
 class LiveTrader : public QObject {

@@ -33,6 +33,7 @@ struct TradeMark {
 struct StationSnapshot {
     std::uint64_t sequence = 0; // increases with every publication
     std::int64_t marketTimeMs = 0;
+    std::int64_t events = 0; // events the session had handled when this was built
     core::InstrumentSpec instrument;
     core::StrategyParams params; // the thresholds in force
 

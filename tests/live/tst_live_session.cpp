@@ -272,7 +272,17 @@ void TestLiveSession::snapshotsAndParameterChangesWhileRunning() {
     QVERIFY2(bad.error.find("imbalance_exit") != std::string::npos, bad.error.c_str());
     QCOMPARE(session.snapshot()->params.imbalanceExit, tuned.imbalanceExit);
 
+    // The commands' own publication comes on the loop's next idle wake-up (≤ 50 ms).
+    QTest::qWait(150);
     const auto s = session.snapshot();
+    QCOMPARE(s->events, session.status().events); // built after the last event
+    // Nothing new: nothing is published (the station would redraw the same picture)…
+    QTest::qWait(150);
+    QCOMPARE(session.snapshot()->sequence, s->sequence);
+    // …until a command changes what it shows.
+    session.setTakingEntries(false);
+    QVERIFY(QTest::qWaitFor([&] { return !session.snapshot()->takingEntries; }, 5000));
+    QVERIFY(session.snapshot()->sequence > s->sequence);
     QVERIFY(s->candles.size() > 100);
     QVERIFY(!s->candles.back().closed); // the forming candle last
     QCOMPARE(s->bids.size(), live::kSnapshotLevels);
