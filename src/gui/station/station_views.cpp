@@ -4,11 +4,11 @@
 #include "gui/params/session_params_link.h"
 #include "gui/params/threshold_editor.h"
 #include "gui/params/what_if_panel.h"
+#include "gui/recording_files.h"
 #include "gui/views/order_book_view.h"
 #include "gui/views/position_panel.h"
 #include "gui/views/signal_panel.h"
 
-#include <QDir>
 #include <QDockWidget>
 #include <QMainWindow>
 #include <QScrollArea>
@@ -106,12 +106,8 @@ void StationViews::update(const live::StationSnapshot& snapshot) {
     // What this session has recorded is the what-if's first source; the list changes hourly.
     const std::string& dir = m_runner.options().trader.recordDir;
     if (!dir.empty() && snapshot.sequence % 300 == 1) {
-        QStringList files;
-        const QDir d(QString::fromStdString(dir));
-        for (const QString& f : d.entryList({QStringLiteral("*.gz")}, QDir::Files, QDir::Name)) {
-            files << d.filePath(f);
-        }
-        m_whatIf->setSessionRecordings(files);
+        // In replay order (a plain sort by name puts `_HH.1.gz` before `_HH.gz`).
+        m_whatIf->setSessionRecordings(recordingPaths(listRecordings(QString::fromStdString(dir))));
     }
 }
 
