@@ -14,12 +14,15 @@ const char* headlessUsage() {
            "                     [--endpoints split|legacy] [--depth-speed 100ms|0ms|250ms|500ms]\n"
            "                     [--trades trade|aggTrade] [--record DIR] [--metrics-port N]\n"
            "                     [--flatten-on-exit] [--stale-after-s S] [--rotate-after-s S]\n"
-           "                     [--run-for-s S] [--log-level info] [--log-file F]\n"
+           "                     [--run-for-s S] [--engine-priority 10] [--log-level info]\n"
+           "                     [--log-file F]\n"
            "Paper-trades BTCUSDT on a live Binance USD-M market feed (default: Binance mainnet\n"
            "market data; --ws/--rest point it at the testnet or at hoga-exchange-sim). SIGINT or\n"
            "SIGTERM stops new entries, flushes the journal and exits 0; the position stays open "
            "in\n"
-           "the journal (and is resumed by the next start) unless --flatten-on-exit.\n";
+           "the journal (and is resumed by the next start) unless --flatten-on-exit.\n"
+           "--engine-priority: the engine thread's SCHED_FIFO priority (0: the normal scheduler);\n"
+           "where it is not permitted the runner says so in the log and runs anyway.\n";
 }
 
 namespace {
@@ -146,6 +149,17 @@ bool parseHeadlessOptions(const std::vector<std::string>& args, HeadlessOptions&
                 return false;
             }
             out.trader.metricsPort = static_cast<int>(port);
+        } else if (a == "--engine-priority") {
+            if (!value(v)) {
+                return false;
+            }
+            char* end = nullptr;
+            const long priority = std::strtol(v.c_str(), &end, 10);
+            if (end == v.c_str() || *end != '\0' || priority < 0 || priority > 99) {
+                error = "--engine-priority must be 0..99 (0: the normal scheduler)";
+                return false;
+            }
+            out.trader.engineRealtimePriority = static_cast<int>(priority);
         } else if (a == "--flatten-on-exit") {
             out.flattenOnExit = true;
         } else if (a == "--stale-after-s" || a == "--rotate-after-s" || a == "--run-for-s") {

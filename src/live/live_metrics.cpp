@@ -73,6 +73,9 @@ std::string renderPrometheus(const LiveMetrics& m) {
     out.gauge("hoga_book_verified", "1 while new entries are allowed (book in sync, feed healthy)",
               s.entriesAllowed ? 1 : 0);
     out.gauge("hoga_queue_depth", "Events waiting for the engine", s.queueDepth);
+    out.gauge("hoga_engine_realtime_priority",
+              "The engine thread's SCHED_FIFO priority (0: the normal scheduler)",
+              s.realtimePriority);
     out.gauge("hoga_queue_max_depth", "Largest queue depth seen", s.queueMaxDepth);
     out.counter("hoga_queue_producer_waits_total", "Times the feed waited for a full queue",
                 s.queueProducerWaits);

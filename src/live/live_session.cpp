@@ -2,6 +2,8 @@
 
 #include "platform/local_clock.h"
 #include "platform/logging.h"
+#include "platform/thread_name.h"
+#include "platform/thread_priority.h"
 
 #include <algorithm>
 #include <chrono>
@@ -51,7 +53,21 @@ void LiveSession::start() {
         return;
     }
     m_stopRequested = false;
-    m_thread = std::thread([this] { run(); });
+    m_thread = std::thread([this] {
+        platform::setCurrentThreadName("engine");
+        if (m_options.realtimePriority > 0) {
+            std::string error;
+            if (platform::setCurrentThreadRealtime(m_options.realtimePriority, error)) {
+                m_realtimePriority = m_options.realtimePriority;
+                platform::logger("engine")->info("engine thread: SCHED_FIFO priority {}",
+                                                 m_realtimePriority);
+            } else {
+                platform::logger("engine")->warn("engine thread keeps the normal scheduler: {}",
+                                                 error);
+            }
+        }
+        run();
+    });
 }
 
 void LiveSession::stop(bool flatten, bool drain) {
@@ -278,6 +294,7 @@ void LiveSession::publishStatus(bool force) {
     s.marketTimeMs = m_processor.counters().lastEventTimeMs;
     s.syncState = m_processor.synchronizer().state();
     s.syncReason = std::string(m_processor.synchronizer().reason());
+    s.realtimePriority = m_realtimePriority;
     s.feedHealth = m_feedHealth;
     s.feedDetail = m_feedDetail;
     s.entriesAllowed = st.bookVerified;

@@ -43,6 +43,9 @@ struct LiveSessionOptions {
     std::int64_t statusIntervalMs = 100;
     std::int64_t snapshotIntervalMs = 33; // StationSnapshot: at most ~30 per second
     bool snapshots = true;                // false: none (no front end shows them)
+    // > 0: the engine thread asks for SCHED_FIFO at this priority (platform/thread_priority.h);
+    // refused, it logs why and keeps the normal scheduler.
+    int realtimePriority = 0;
 };
 
 // What the session looks like from outside, copied on the engine thread.
@@ -63,6 +66,7 @@ struct LiveStatus {
     core::Fixed8 balance{};
     core::Fixed8 equity{};
     std::optional<core::Level> bestBid, bestAsk;
+    int realtimePriority = 0; // the engine thread's SCHED_FIFO priority; 0: the normal scheduler
     std::size_t queueDepth = 0;
     std::size_t queueMaxDepth = 0;
     std::int64_t queueProducerWaits = 0;
@@ -145,6 +149,7 @@ private:
     std::int64_t m_lastStatusNs = 0;
     std::int64_t m_lastSnapshotNs = 0;
     bool m_snapshotDirty = true; // an event or a command since the last snapshot
+    int m_realtimePriority = 0;  // engine thread: what it got
     std::uint64_t m_snapshotSequence = 0;
     platform::LatencyHistogram m_queueWait;
     platform::LatencyHistogram m_decision;

@@ -83,6 +83,7 @@ void LiveTrader::begin(const std::string& exchangeInfoJson) {
     sessionOptions.instrument = m_instrument;
     sessionOptions.params = m_options.params;
     sessionOptions.runId = m_runId;
+    sessionOptions.realtimePriority = m_options.engineRealtimePriority;
     if (!m_options.stationSnapshots) {
         sessionOptions.snapshots = false;
     }

@@ -51,6 +51,9 @@ struct LiveTraderOptions {
     // The engine thread builds a StationSnapshot (candles, book, features) ~30 times a second for
     // a front end to show; a headless runner has none and leaves that work off the hot path.
     bool stationSnapshots = true;
+    // The engine thread's SCHED_FIFO priority (0: the normal scheduler); refused, it runs anyway
+    // and says why in the log.
+    int engineRealtimePriority = 10;
 };
 
 class LiveTrader : public QObject {

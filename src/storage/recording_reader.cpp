@@ -1,5 +1,6 @@
 #include "storage/recording_reader.h"
 
+#include "platform/thread_name.h"
 #include "storage/file_decoder.h"
 #include "storage/text_block.h"
 
@@ -50,7 +51,10 @@ RecordingReader::RecordingReader(std::vector<std::string> paths, RecordingReader
         return;
     }
     m_queue = std::make_unique<BlockQueue>(m_options.blocksInFlight, m_options.blockCapacity);
-    m_producer = std::thread([this] { produce(); });
+    m_producer = std::thread([this] {
+        platform::setCurrentThreadName("recording-read");
+        produce();
+    });
 }
 
 RecordingReader::~RecordingReader() {

@@ -1,6 +1,7 @@
 #include "storage/sqlite_journal.h"
 
 #include "platform/logging.h"
+#include "platform/thread_name.h"
 #include "storage/journal_schema.h"
 
 #include <utility>
@@ -45,7 +46,10 @@ bool SqliteJournal::open(const std::string& path) {
         std::lock_guard lock(m_mutex);
         m_accepting = true;
     }
-    m_writer = std::thread([this] { writerLoop(); });
+    m_writer = std::thread([this] {
+        platform::setCurrentThreadName("journal");
+        writerLoop();
+    });
     return true;
 }
 

@@ -373,6 +373,10 @@ void TestLiveSession::restartResumesTheOpenPosition() {
                  },
                  60000),
              "no position opened within a minute");
+    // The engine thread asked for SCHED_FIFO 10 (the default): granted or, where the machine
+    // does not permit it, the normal scheduler; nothing in between.
+    const double priority = metric(net, port, "hoga_engine_realtime_priority");
+    QVERIFY2(priority == 10 || priority == 0, qPrintable(QString::number(priority)));
     ::kill(static_cast<pid_t>(first.process.processId()), SIGTERM);
     QVERIFY(first.finished(15000));
     QCOMPARE(first.process.exitCode(), 0);
@@ -443,6 +447,11 @@ void TestLiveSession::badConfigurationsFailClearly() {
           dir.filePath(QStringLiteral("missing.json")), QStringLiteral("--journal"), journal},
          2,
          "missing.json"},
+        {{QStringLiteral("--mode"), QStringLiteral("paper"), QStringLiteral("--preset"),
+          QStringLiteral("demo"), QStringLiteral("--journal"), journal,
+          QStringLiteral("--engine-priority"), QStringLiteral("150")},
+         2,
+         "--engine-priority must be 0..99"},
         // Nothing listens on port 1: the REST endpoint is unreachable.
         {{QStringLiteral("--mode"), QStringLiteral("paper"), QStringLiteral("--preset"),
           QStringLiteral("demo"), QStringLiteral("--journal"), journal, QStringLiteral("--ws"),

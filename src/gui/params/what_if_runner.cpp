@@ -2,6 +2,7 @@
 
 #include "app/backtest_session.h"
 #include "binance/event_tape.h"
+#include "platform/thread_name.h"
 
 #include <QMetaObject>
 
@@ -45,7 +46,10 @@ WhatIfRunner::WhatIfRunner(QObject* parent) : QObject(parent), m_cache(std::make
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(400);
     connect(&m_debounce, &QTimer::timeout, this, [this] { run(m_scheduled); });
-    m_thread = std::thread([this] { work(); });
+    m_thread = std::thread([this] {
+        platform::setCurrentThreadName("what-if");
+        work();
+    });
 }
 
 WhatIfRunner::~WhatIfRunner() {

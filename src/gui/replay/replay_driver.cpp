@@ -2,6 +2,7 @@
 
 #include "live/tape_feed.h"
 #include "platform/local_clock.h"
+#include "platform/thread_name.h"
 
 #include <QMetaObject>
 
@@ -49,7 +50,10 @@ void ReplayDriver::start() {
     m_started = true;
     ++s_active;
     m_session.start();
-    m_thread = std::thread([this] { run(); });
+    m_thread = std::thread([this] {
+        platform::setCurrentThreadName("trade-replay");
+        run();
+    });
 }
 
 void ReplayDriver::stop() {
