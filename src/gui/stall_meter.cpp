@@ -4,6 +4,7 @@ namespace hoga::gui {
 
 StallMeter::StallMeter(int periodMs, QObject* parent) : QObject(parent), m_periodMs(periodMs) {
     m_timer.setTimerType(Qt::PreciseTimer);
+    m_timer.setObjectName(QStringLiteral("stallMeter"));
     connect(&m_timer, &QTimer::timeout, this, &StallMeter::onTick);
 }
 

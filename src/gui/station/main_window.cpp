@@ -71,6 +71,8 @@ MainWindow::MainWindow(live::StationRunner& runner, platform::KeychainStore& key
     retranslate();
     restoreLayout();
 
+    m_snapshotTimer.setObjectName(QStringLiteral("snapshotTimer")); // as --profile-gui names it
+    m_statusTimer.setObjectName(QStringLiteral("statusTimer"));
     connect(&m_snapshotTimer, &QTimer::timeout, this, &MainWindow::refresh);
     m_snapshotTimer.start(33); // ≤ 30 snapshots a second
     connect(&m_statusTimer, &QTimer::timeout, this, &MainWindow::refreshStatus);

@@ -2,6 +2,7 @@
 
 #include <QMetaEnum>
 #include <QThread>
+#include <QTimer>
 
 #include <algorithm>
 #include <ctime>
@@ -15,6 +16,20 @@ qint64 threadCpuNs() {
     timespec t{};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
     return static_cast<qint64>(t.tv_sec) * 1'000'000'000 + t.tv_nsec;
+}
+
+// Timers are told apart by their name or owner ("QTimer snapshotTimer"): every timer's events
+// would otherwise be one line.
+std::string receiverName(const QObject& receiver) {
+    std::string name = receiver.metaObject()->className();
+    if (qobject_cast<const QTimer*>(&receiver) != nullptr) {
+        if (!receiver.objectName().isEmpty()) {
+            name += " " + receiver.objectName().toStdString();
+        } else if (receiver.parent() != nullptr) {
+            name += std::string(" in ") + receiver.parent()->metaObject()->className();
+        }
+    }
+    return name;
 }
 
 } // namespace
@@ -34,7 +49,7 @@ bool StationApplication::notify(QObject* receiver, QEvent* event) {
         QThread::currentThread() != thread()) {
         return QApplication::notify(receiver, event);
     }
-    const QMetaObject* meta = receiver->metaObject();
+    const std::string name = receiverName(*receiver);
     const int type = static_cast<int>(event->type());
     m_nested.push_back({});
     const qint64 start = m_clock.nsecsElapsed();
@@ -49,7 +64,7 @@ bool StationApplication::notify(QObject* receiver, QEvent* event) {
     }
     const qint64 wall = span.wallNs - inner.wallNs;
     const qint64 cpu = span.cpuNs - inner.cpuNs;
-    Cost& cost = m_costs[{meta, type}];
+    Cost& cost = m_costs[{name, type}];
     ++cost.count;
     cost.totalNs += wall;
     cost.longestNs = std::max(cost.longestNs, wall);
@@ -64,7 +79,7 @@ std::vector<EventCost> StationApplication::costliest(std::size_t limit) const {
     out.reserve(m_costs.size());
     for (const auto& [key, cost] : m_costs) {
         const char* name = types.valueToKey(key.second);
-        out.push_back({key.first->className(), name ? name : std::to_string(key.second), cost.count,
+        out.push_back({key.first, name ? name : std::to_string(key.second), cost.count,
                        cost.totalNs / 1000, cost.longestNs / 1000, cost.cpuNs / 1000,
                        cost.longestCpuNs / 1000});
     }

@@ -58,7 +58,7 @@ private:
     QElapsedTimer m_clock;
     // Time spent in nested deliveries, per nesting level (level 0 is the outermost).
     std::vector<Span> m_nested;
-    std::map<std::pair<const QMetaObject*, int>, Cost> m_costs;
+    std::map<std::pair<std::string, int>, Cost> m_costs; // by receiver name, event type
 };
 
 } // namespace hoga::gui
