@@ -22,6 +22,10 @@ if [ ! -x "$build/src/app/hoga-headless" ]; then
   cmake --build --preset release -j "$(nproc)" --target hoga-headless hoga-exchange-sim
 fi
 out="${out:-$(mktemp -d /tmp/hoga-soak.XXXXXX)}"
+# A journal left by an earlier soak would be resumed (its balance, its position): not this test.
+if [ -e "$out/soak.sqlite" ]; then
+  echo "soak: $out already holds a soak journal; give an empty --out" >&2; exit 2
+fi
 mkdir -p "$out/recordings"
 echo "soak: $minutes min at ${speed}x, output in $out"
 
@@ -68,7 +72,9 @@ done
 curl -s -X DELETE "$rest/sim/faults" >/dev/null
 alive=1; kill -0 $headless_pid 2>/dev/null || alive=0
 verified=0
-for _ in $(seq 30); do
+# Up to 3 minutes: the last fault may be a 418 ban, whose Retry-After (2 min) the feed honours
+# before it asks for the snapshot that brings the book back.
+for _ in $(seq 180); do
   verified=$(metric hoga_book_verified || echo 0)
   [ "$verified" = "1" ] && break
   sleep 1

@@ -14,15 +14,17 @@ const char* headlessUsage() {
            "                     [--endpoints split|legacy] [--depth-speed 100ms|0ms|250ms|500ms]\n"
            "                     [--trades trade|aggTrade] [--record DIR] [--metrics-port N]\n"
            "                     [--flatten-on-exit] [--stale-after-s S] [--rotate-after-s S]\n"
-           "                     [--run-for-s S] [--engine-priority 10] [--log-level info]\n"
-           "                     [--log-file F]\n"
+           "                     [--run-for-s S] [--engine-priority 10] [--engine-spin-us 200]\n"
+           "                     [--log-level info] [--log-file F]\n"
            "Paper-trades BTCUSDT on a live Binance USD-M market feed (default: Binance mainnet\n"
            "market data; --ws/--rest point it at the testnet or at hoga-exchange-sim). SIGINT or\n"
            "SIGTERM stops new entries, flushes the journal and exits 0; the position stays open "
            "in\n"
            "the journal (and is resumed by the next start) unless --flatten-on-exit.\n"
            "--engine-priority: the engine thread's SCHED_FIFO priority (0: the normal scheduler);\n"
-           "where it is not permitted the runner says so in the log and runs anyway.\n";
+           "where it is not permitted the runner says so in the log and runs anyway.\n"
+           "--engine-spin-us: how long the engine waits awake for the next event before it sleeps\n"
+           "(lower: less CPU, slower wake-ups; 0: sleep at once).\n";
 }
 
 namespace {
@@ -160,6 +162,17 @@ bool parseHeadlessOptions(const std::vector<std::string>& args, HeadlessOptions&
                 return false;
             }
             out.trader.engineRealtimePriority = static_cast<int>(priority);
+        } else if (a == "--engine-spin-us") {
+            if (!value(v)) {
+                return false;
+            }
+            char* end = nullptr;
+            const long us = std::strtol(v.c_str(), &end, 10);
+            if (end == v.c_str() || *end != '\0' || us < 0 || us > 100000) {
+                error = "--engine-spin-us must be 0..100000";
+                return false;
+            }
+            out.trader.engineSpinUs = us;
         } else if (a == "--flatten-on-exit") {
             out.flattenOnExit = true;
         } else if (a == "--stale-after-s" || a == "--rotate-after-s" || a == "--run-for-s") {

@@ -88,6 +88,7 @@ void LiveTrader::begin(const std::string& exchangeInfoJson) {
         sessionOptions.snapshots = false;
     }
     m_queue = std::make_unique<binance::FeedEventQueue>(m_options.queueCapacity);
+    m_queue->setSpinUs(m_options.engineSpinUs);
 
     std::optional<engine::ResumeState> resume;
     if (!m_options.journalPath.empty()) {

@@ -54,6 +54,8 @@ struct LiveTraderOptions {
     // The engine thread's SCHED_FIFO priority (0: the normal scheduler); refused, it runs anyway
     // and says why in the log.
     int engineRealtimePriority = 10;
+    // How long the engine spins for the next event before it sleeps (FeedEventQueue::setSpinUs).
+    std::int64_t engineSpinUs = 200;
 };
 
 class LiveTrader : public QObject {
