@@ -52,6 +52,17 @@ bool parseSeconds(const std::string& text, double& out) {
     return true;
 }
 
+// A whole decimal number in [lo, hi].
+bool parseInteger(const std::string& text, long lo, long hi, long& out) {
+    char* end = nullptr;
+    const long v = std::strtol(text.c_str(), &end, 10);
+    if (end == text.c_str() || *end != '\0' || v < lo || v > hi) {
+        return false;
+    }
+    out = v;
+    return true;
+}
+
 } // namespace
 
 bool parseHeadlessOptions(const std::vector<std::string>& args, HeadlessOptions& out,
@@ -141,34 +152,22 @@ bool parseHeadlessOptions(const std::vector<std::string>& args, HeadlessOptions&
                 return false;
             }
         } else if (a == "--metrics-port") {
-            if (!value(v)) {
-                return false;
-            }
-            char* end = nullptr;
-            const long port = std::strtol(v.c_str(), &end, 10);
-            if (end == v.c_str() || *end != '\0' || port < 0 || port > 65535) {
+            long port = 0;
+            if (!value(v) || !parseInteger(v, 0, 65535, port)) {
                 error = "--metrics-port must be 0..65535";
                 return false;
             }
             out.trader.metricsPort = static_cast<int>(port);
         } else if (a == "--engine-priority") {
-            if (!value(v)) {
-                return false;
-            }
-            char* end = nullptr;
-            const long priority = std::strtol(v.c_str(), &end, 10);
-            if (end == v.c_str() || *end != '\0' || priority < 0 || priority > 99) {
+            long priority = 0;
+            if (!value(v) || !parseInteger(v, 0, 99, priority)) {
                 error = "--engine-priority must be 0..99 (0: the normal scheduler)";
                 return false;
             }
             out.trader.engineRealtimePriority = static_cast<int>(priority);
         } else if (a == "--engine-spin-us") {
-            if (!value(v)) {
-                return false;
-            }
-            char* end = nullptr;
-            const long us = std::strtol(v.c_str(), &end, 10);
-            if (end == v.c_str() || *end != '\0' || us < 0 || us > 100000) {
+            long us = 0;
+            if (!value(v) || !parseInteger(v, 0, 100000, us)) {
                 error = "--engine-spin-us must be 0..100000";
                 return false;
             }
