@@ -1949,4 +1949,103 @@ Reason: %5
         <translation type="unfinished"></translation>
     </message>
 </context>
+<context>
+    <name>hoga::gui::ParamProblems</name>
+    <message>
+        <source>%1 must be %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be below the liquidation distance (about %2 % at this leverage)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>needs a restart to change: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a whole number of seconds from 1000 to 3600000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 to 1000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>above 0 and at most 100</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>above 0 and at most 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>between 0 and 1 (exclusive)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>100 to 3600000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0 to 1000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0.5 to 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at least 0 and below volume_burst_ratio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 to volume_lookback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>above 0 and below 100</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0 (off) or positive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>positive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 to 125</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0 to 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>between -1 and 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>above 0 and below 50</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 to 1200</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0 (off) to 100</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0 or positive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0 to 60000</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
 </TS>

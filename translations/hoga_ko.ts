@@ -2152,4 +2152,103 @@ Reason: %5
         <translation>데모 거래소를 시작하지 못했습니다: %1</translation>
     </message>
 </context>
+<context>
+    <name>hoga::gui::ParamProblems</name>
+    <message>
+        <source>%1 must be %2</source>
+        <translation>%1 — 허용 범위: %2</translation>
+    </message>
+    <message>
+        <source>%1 must be below the liquidation distance (about %2 % at this leverage)</source>
+        <translation>%1은(는) 청산 거리(이 레버리지에서 약 %2 %)보다 작아야 합니다</translation>
+    </message>
+    <message>
+        <source>needs a restart to change: %1</source>
+        <translation>다시 시작해야 바꿀 수 있습니다: %1</translation>
+    </message>
+    <message>
+        <source>a whole number of seconds from 1000 to 3600000</source>
+        <translation>1000~3600000 사이의 초 단위 값(1000의 배수)</translation>
+    </message>
+    <message>
+        <source>1 to 1000</source>
+        <translation>1~1000</translation>
+    </message>
+    <message>
+        <source>above 0 and at most 100</source>
+        <translation>0 초과 100 이하</translation>
+    </message>
+    <message>
+        <source>above 0 and at most 1</source>
+        <translation>0 초과 1 이하</translation>
+    </message>
+    <message>
+        <source>between 0 and 1 (exclusive)</source>
+        <translation>0 초과 1 미만</translation>
+    </message>
+    <message>
+        <source>100 to 3600000</source>
+        <translation>100~3600000</translation>
+    </message>
+    <message>
+        <source>0 to 1000</source>
+        <translation>0~1000</translation>
+    </message>
+    <message>
+        <source>0.5 to 1</source>
+        <translation>0.5~1</translation>
+    </message>
+    <message>
+        <source>at least 0 and below volume_burst_ratio</source>
+        <translation>0 이상, volume_burst_ratio 미만</translation>
+    </message>
+    <message>
+        <source>1 to volume_lookback</source>
+        <translation>1~volume_lookback</translation>
+    </message>
+    <message>
+        <source>above 0 and below 100</source>
+        <translation>0 초과 100 미만</translation>
+    </message>
+    <message>
+        <source>0 (off) or positive</source>
+        <translation>0(끄기) 또는 양수</translation>
+    </message>
+    <message>
+        <source>positive</source>
+        <translation>양수</translation>
+    </message>
+    <message>
+        <source>1 to 125</source>
+        <translation>1~125</translation>
+    </message>
+    <message>
+        <source>0 to 1</source>
+        <translation>0~1</translation>
+    </message>
+    <message>
+        <source>between -1 and 1</source>
+        <translation>-1 초과 1 미만</translation>
+    </message>
+    <message>
+        <source>above 0 and below 50</source>
+        <translation>0 초과 50 미만</translation>
+    </message>
+    <message>
+        <source>1 to 1200</source>
+        <translation>1~1200</translation>
+    </message>
+    <message>
+        <source>0 (off) to 100</source>
+        <translation>0(끄기)~100</translation>
+    </message>
+    <message>
+        <source>0 or positive</source>
+        <translation>0 또는 양수</translation>
+    </message>
+    <message>
+        <source>0 to 60000</source>
+        <translation>0~60000</translation>
+    </message>
+</context>
 </TS>

@@ -4,7 +4,10 @@
 // Qt headers first: moc (Qt 6.4) fails on <compare> when it comes before them.
 #include <QTest>
 
+#include "core/strategy_params.h"
 #include "gui/dialogs/api_key_dialog.h"
+#include "gui/params/param_fields.h"
+#include "gui/params/param_problems.h"
 #include "gui/translator.h"
 
 #include <QApplication>
@@ -36,6 +39,46 @@ private Q_SLOTS:
                                 "않았습니다. Hoga는 API 키를 시스템 키체인에만 보관합니다. "
                                 "Secret Service(GNOME Keyring 또는 KWallet)를 실행한 뒤 다시 "
                                 "시도하세요."));
+    }
+    // The core's English problems read in Korean, with field labels for the JSON names.
+    void parameterProblemsAreTranslated() {
+        QCOMPARE(gui::installTranslator(*qApp, QStringLiteral("ko")), QStringLiteral("ko"));
+        const auto label = [](const char* json) {
+            return gui::paramLabel(*gui::findParamField(json));
+        };
+        QVERIFY(label("imbalance_exit") != QStringLiteral("Imbalance to exit"));
+        core::StrategyParams p = core::StrategyParams::defaults();
+        p.imbalanceExit = 1.5;
+        p.volumeFadeRatio = p.volumeBurstRatio + 1;
+        const std::vector<std::string> problems = p.validate();
+        QCOMPARE(problems.size(), std::size_t{2});
+        QCOMPARE(gui::paramProblemText(problems[1]),
+                 label("volume_fade_ratio") + QStringLiteral(" — 허용 범위: 0 이상, ") +
+                     label("volume_burst_ratio") + QStringLiteral(" 미만"));
+        QCOMPARE(gui::paramProblemText(problems[0]),
+                 label("imbalance_exit") + QStringLiteral(" — 허용 범위: 0 초과 1 미만"));
+        // The engine's refusals: several joined, and the restart-only fields.
+        QCOMPARE(gui::paramProblemText(problems[0] + "; " + problems[1]),
+                 gui::paramProblemText(problems[0]) + QStringLiteral("; ") +
+                     gui::paramProblemText(problems[1]));
+        QCOMPARE(gui::paramProblemText("needs a restart to change: candle_interval_ms, latency_ms"),
+                 QStringLiteral("다시 시작해야 바꿀 수 있습니다: ") + label("candle_interval_ms") +
+                     QStringLiteral(", ") + label("latency_ms"));
+        // Every rule validate() can write has a Korean form (none is left in English).
+        core::StrategyParams all = core::StrategyParams::defaults();
+        all.candleIntervalMs = 1;
+        all.volumeLookback = 0;
+        all.leverage = 0;
+        all.takerFeePct = 5;
+        all.latencyMs = -1;
+        for (const std::string& problem : all.validate()) {
+            const QString text = gui::paramProblemText(problem);
+            QVERIFY2(text.contains(QStringLiteral("허용 범위")), qPrintable(text));
+        }
+        QCOMPARE(gui::installTranslator(*qApp, QStringLiteral("en")), QStringLiteral("en"));
+        QCOMPARE(gui::paramProblemText(problems[0]),
+                 QStringLiteral("Imbalance to exit must be between 0 and 1 (exclusive)"));
+        gui::installTranslator(*qApp);
     }
     void overrideWins() {
         QCOMPARE(gui::installTranslator(*qApp, QStringLiteral("en")), QStringLiteral("en"));

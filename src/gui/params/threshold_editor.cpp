@@ -2,6 +2,7 @@
 
 #include "engine/params_json.h"
 #include "gui/params/param_fields.h"
+#include "gui/params/param_problems.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -200,7 +201,7 @@ void ThresholdEditor::showAll() {
 void ThresholdEditor::markProblem(const std::string& problem, bool everyNamedField) {
     const std::vector<const ParamField*> fields = fieldsNamedIn(problem);
     if (fields.empty()) {
-        showStatus(QString::fromStdString(problem), true);
+        showStatus(paramProblemText(problem), true);
         return;
     }
     for (std::size_t i = 0; i < fields.size(); ++i) {
@@ -210,7 +211,7 @@ void ThresholdEditor::markProblem(const std::string& problem, bool everyNamedFie
         if (i == 0 || everyNamedField) {
             const QString text = it->message->text();
             it->message->setText((text.isEmpty() ? QString() : text + QLatin1Char('\n')) +
-                                 QString::fromStdString(problem));
+                                 paramProblemText(problem));
             it->message->setVisible(true);
         }
     }
@@ -244,9 +245,8 @@ void ThresholdEditor::refresh() {
     if (m_pending) {
         showStatus(tr("Applying… (waiting for the engine)"), false);
     } else if (!m_refusal.empty()) {
-        showStatus(
-            tr("The engine refused these parameters: %1").arg(QString::fromStdString(m_refusal)),
-            true);
+        showStatus(tr("The engine refused these parameters: %1").arg(paramProblemText(m_refusal)),
+                   true);
     } else if (!problems.empty()) {
         showStatus(tr("%n problem(s): see the marked fields. Apply is disabled until they are "
                       "fixed.",
