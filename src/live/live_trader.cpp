@@ -16,6 +16,7 @@
 #include <QDateTime>
 
 #include <chrono>
+#include <filesystem>
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
@@ -45,6 +46,20 @@ void LiveTrader::fail(const QString& error) {
 }
 
 void LiveTrader::start() {
+    // The recording directory is made when missing (as the station makes its own); one that
+    // cannot be made stops the start here, before the journal is touched, instead of a run that
+    // records nothing for an hour with only a warning in the log.
+    if (!m_options.recordDir.empty()) {
+        std::error_code ec;
+        std::filesystem::create_directories(m_options.recordDir, ec);
+        if (ec || !std::filesystem::is_directory(m_options.recordDir, ec)) {
+            fail(QStringLiteral("cannot record to %1: %2")
+                     .arg(QString::fromStdString(m_options.recordDir),
+                          ec ? QString::fromStdString(ec.message())
+                             : QStringLiteral("not a directory")));
+            return;
+        }
+    }
     // The symbol's grids come from the venue, never from constants (tickSize and MIN_NOTIONAL
     // have changed over the years); this is also the first proof that the endpoint answers.
     m_rest = std::make_unique<binance::RestClient>(m_options.feed.restBase);

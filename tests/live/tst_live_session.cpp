@@ -10,7 +10,9 @@
 #include "live/tape_feed.h"
 #include "sim/exchange_simulator.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -300,8 +302,10 @@ void TestLiveSession::sigtermDuringABurstLosesNoJournalRow() {
     QVERIFY(simulator);
     QTemporaryDir dir;
     const QString journal = dir.filePath(QStringLiteral("paper.sqlite"));
+    // The recording directory does not exist yet: the runner makes it.
+    const QString recordings = dir.filePath(QStringLiteral("new/recordings"));
     Process p;
-    p.start(headlessArgs(*simulator, journal));
+    p.start(headlessArgs(*simulator, journal) << QStringLiteral("--record") << recordings);
     QVERIFY(QTest::qWaitFor([&] { return p.out.contains('\n'); }, 15000));
     const QString runId = p.line(0).value(QStringLiteral("run")).toString();
     QVERIFY(!runId.isEmpty());
@@ -316,6 +320,9 @@ void TestLiveSession::sigtermDuringABurstLosesNoJournalRow() {
     const qint64 trips = summary.value(QStringLiteral("round_trips")).toInteger();
     QVERIFY2(orders >= 2, p.err.constData());
     QCOMPARE(summary.value(QStringLiteral("journal_errors")).toInteger(), qint64(0));
+    const QStringList recorded = QDir(recordings).entryList({QStringLiteral("*.gz")}, QDir::Files);
+    QVERIFY(!recorded.isEmpty()); // one per UTC hour: two if the run spans an hour's turn
+    QVERIFY(QFileInfo(QDir(recordings).filePath(recorded.front())).size() > 1000);
 
     auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("sigterm"));
     db.setDatabaseName(journal);
@@ -424,6 +431,9 @@ void TestLiveSession::restartResumesTheOpenPosition() {
 void TestLiveSession::badConfigurationsFailClearly() {
     QTemporaryDir dir;
     const QString journal = dir.filePath(QStringLiteral("j.sqlite"));
+    QFile aFile(dir.filePath(QStringLiteral("a-file")));
+    QVERIFY(aFile.open(QIODevice::WriteOnly));
+    aFile.close();
     struct Case {
         QStringList args;
         int code;
@@ -452,6 +462,12 @@ void TestLiveSession::badConfigurationsFailClearly() {
           QStringLiteral("--engine-priority"), QStringLiteral("150")},
          2,
          "--engine-priority must be 0..99"},
+        // A file where the recording directory should be: refused before the journal is made.
+        {{QStringLiteral("--mode"), QStringLiteral("paper"), QStringLiteral("--preset"),
+          QStringLiteral("demo"), QStringLiteral("--journal"), journal, QStringLiteral("--record"),
+          dir.filePath(QStringLiteral("a-file/recordings"))},
+         1,
+         "cannot record to"},
         // Nothing listens on port 1: the REST endpoint is unreachable.
         {{QStringLiteral("--mode"), QStringLiteral("paper"), QStringLiteral("--preset"),
           QStringLiteral("demo"), QStringLiteral("--journal"), journal, QStringLiteral("--ws"),
