@@ -137,7 +137,6 @@ int main(int argc, char** argv) {
                                                       : QStringLiteral("paper-journal.sqlite"))
                                      .toStdString();
     const QString recordings = QDir(dir).filePath(QStringLiteral("recordings"));
-    QDir().mkpath(recordings);
     options.trader.recordDir = recordings.toStdString();
 
     hoga::live::StationRunner runner(options);

@@ -1,5 +1,7 @@
 #include "feed_event_queue.h"
 
+#include "platform/local_clock.h"
+
 #include <algorithm>
 #include <chrono>
 #include <thread>
@@ -12,11 +14,7 @@ inline void cpuRelax() {
     __builtin_ia32_pause();
 #endif
 }
-std::int64_t nowNs() {
-    return std::chrono::duration_cast<std::chrono::nanoseconds>(
-               std::chrono::steady_clock::now().time_since_epoch())
-        .count();
-}
+using platform::steadyNs;
 } // namespace
 
 FeedEventQueue::FeedEventQueue(std::size_t capacity) : m_slots(capacity > 1 ? capacity : 2) {}
@@ -88,11 +86,11 @@ FeedEvent* FeedEventQueue::front(std::int64_t timeoutUs) {
         const std::int64_t spinNs =
             std::min(m_spinNs.load(std::memory_order_relaxed), timeoutUs * 1000);
         if (spinNs > 0) {
-            const std::int64_t until = nowNs() + spinNs;
+            const std::int64_t until = steadyNs() + spinNs;
             for (int i = 1; tail == head; ++i) {
                 cpuRelax();
                 tail = m_tail.load(std::memory_order_acquire);
-                if (i % 32 == 0 && nowNs() >= until) {
+                if (i % 32 == 0 && steadyNs() >= until) {
                     break;
                 }
             }

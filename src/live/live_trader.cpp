@@ -46,7 +46,7 @@ void LiveTrader::fail(const QString& error) {
 }
 
 void LiveTrader::start() {
-    // The recording directory is made when missing (as the station makes its own); one that
+    // The recording directory is made when missing (the station's and hoga-headless'); one that
     // cannot be made stops the start here, before the journal is touched, instead of a run that
     // records nothing for an hour with only a warning in the log.
     if (!m_options.recordDir.empty()) {
@@ -99,9 +99,7 @@ void LiveTrader::begin(const std::string& exchangeInfoJson) {
     sessionOptions.params = m_options.params;
     sessionOptions.runId = m_runId;
     sessionOptions.realtimePriority = m_options.engineRealtimePriority;
-    if (!m_options.stationSnapshots) {
-        sessionOptions.snapshots = false;
-    }
+    sessionOptions.snapshots = m_options.stationSnapshots;
     m_queue = std::make_unique<binance::FeedEventQueue>(m_options.queueCapacity);
     m_queue->setSpinUs(m_options.engineSpinUs);
 
